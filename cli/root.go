@@ -1,0 +1,169 @@
+// Package cli is briefing's command line: it parses flags, loads the corpus
+// and hands it to a subcommand or to the terminal UI.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"briefing/model"
+	"briefing/seeds"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// usageError marks errors in how the command was called.
+type usageError struct {
+	err   error
+	usage string
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+
+// env is what a command needs from the process, so tests can run commands
+// in-process with their own streams.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	isTerminal     func(io.Writer) bool
+	termWidth      func(io.Writer) int
+}
+
+// common holds the flags every command shares.
+type common struct {
+	topicsFile string
+}
+
+// Run executes briefing with args and returns the exit status.
+func Run(args []string, stdout, stderr io.Writer) int {
+	e := env{stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal, termWidth: termWidth}
+	return run(args, e)
+}
+
+func run(args []string, e env) int {
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(e.stderr, "briefing: %v\n", ue.err)
+		fmt.Fprintf(e.stderr, "Usage: %s\n", ue.usage)
+		fmt.Fprintf(e.stderr, "Run '%s --help' for more.\n", cmd.CommandPath())
+		return ExitUsage
+	}
+	fmt.Fprintf(e.stderr, "briefing: %v\n", err)
+	return ExitError
+}
+
+func newRoot(e env) *cobra.Command {
+	var c common
+	var o uiOptions
+	root := &cobra.Command{
+		Use:   "briefing [flags] [PATH...]",
+		Short: "Read news coverage by topic and build briefings in the terminal",
+		Long: `briefing reads folders of news articles (.txt and .md), tags every paragraph
+with the topics analysts follow, and lets you read, compare and collect them.
+
+With no PATH it opens the seed articles built into the binary. Each PATH is
+an article file or a folder searched recursively for .txt and .md files.`,
+		Version:       version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runUI(cmd, e, c, o, args)
+		},
+	}
+	root.SetVersionTemplate("briefing {{.Version}}\n")
+	root.PersistentFlags().StringVar(&c.topicsFile, "topics", "", "read topics from this YAML `FILE` instead of the built-in ones")
+	o.addFlags(root)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageError{err: err, usage: cmd.UseLine()}
+	})
+	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c))
+	return root
+}
+
+// exactArgs is cobra.ExactArgs reported as a usage error.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageError{err: fmt.Errorf("missing %s", what), usage: cmd.UseLine()}
+		}
+		return nil
+	}
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// loadCorpus reads the topics and the articles, printing one warning line
+// per skipped file.
+func loadCorpus(e env, c *common, paths []string) (*model.Corpus, error) {
+	data := seeds.Topics()
+	if c.topicsFile != "" {
+		var err error
+		if data, err = os.ReadFile(c.topicsFile); err != nil {
+			return nil, fmt.Errorf("cannot read topics: %w", err)
+		}
+	}
+	topics, err := model.ParseTopics(data)
+	if err != nil {
+		return nil, err
+	}
+	tagger, err := model.NewTagger(topics)
+	if err != nil {
+		return nil, err
+	}
+	opts := model.LoadOptions{Tagger: tagger}
+	var corpus *model.Corpus
+	var warns []model.Warning
+	if len(paths) == 0 {
+		corpus, warns, err = model.LoadFS(seeds.Articles(), opts)
+	} else {
+		corpus, warns, err = model.LoadPaths(paths, opts)
+	}
+	for _, w := range warns {
+		fmt.Fprintf(e.stderr, "briefing: warning: %s\n", w)
+	}
+	if errors.Is(err, model.ErrNoArticles) {
+		return nil, fmt.Errorf("no articles found in %s", strings.Join(paths, ", "))
+	}
+	return corpus, err
+}
+
+// topicArg resolves a --topic value.
+func topicArg(cmd *cobra.Command, corpus *model.Corpus, id string) (int, error) {
+	if id == "" {
+		return -1, nil
+	}
+	i := corpus.TopicIndex(id)
+	if i < 0 {
+		ids := make([]string, len(corpus.Topics))
+		for j, t := range corpus.Topics {
+			ids[j] = t.ID
+		}
+		return -1, usageError{err: fmt.Errorf("unknown topic %q (topics: %s)", id, strings.Join(ids, ", ")), usage: cmd.UseLine()}
+	}
+	return i, nil
+}

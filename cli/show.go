@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"briefing/ui"
+)
+
+// outputOptions are the flags that shape rendered output.
+type outputOptions struct {
+	width int
+	color string
+	style string
+}
+
+func (o *outputOptions) addFlags(cmd *cobra.Command) {
+	cmd.Flags().IntVar(&o.width, "width", 0, "wrap at `N` columns (default: the terminal's width, else 80)")
+	cmd.Flags().StringVar(&o.color, "color", "auto", "colour output: auto (when stdout is a terminal), always or never; NO_COLOR is honoured")
+	cmd.Flags().StringVar(&o.style, "style", ui.StyleDark, "rendering style: dark, light or notty")
+}
+
+// resolve checks the flags and decides the width and style to render with.
+func (o outputOptions) resolve(cmd *cobra.Command, e env) (width int, style string, err error) {
+	switch o.color {
+	case "auto", "always", "never":
+	default:
+		return 0, "", usageError{err: fmt.Errorf("--color must be auto, always or never, not %q", o.color), usage: cmd.UseLine()}
+	}
+	if !ui.ValidStyle(o.style) {
+		return 0, "", usageError{err: fmt.Errorf("--style must be dark, light or notty, not %q", o.style), usage: cmd.UseLine()}
+	}
+	if o.width < 0 {
+		return 0, "", usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
+	}
+	colour := o.color == "always" || (o.color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "")
+	if o.color == "auto" && e.getenv("NO_COLOR") != "" {
+		colour = false
+	}
+	style = o.style
+	if !colour {
+		style = ui.StyleNoTTY
+	}
+	width = o.width
+	if width == 0 {
+		width = e.termWidth(e.stdout)
+	}
+	if width <= 0 {
+		width = 80
+	}
+	return min(width, 1000), style, nil
+}
+
+func newShow(e env, c *common) *cobra.Command {
+	var out outputOptions
+	var topic string
+	cmd := &cobra.Command{
+		Use:   "show [flags] ARTICLE [PATH...]",
+		Short: "Print an article as the reader shows it, with topic labels",
+		Long: `Show renders one article with glamour, as the reader shows it. Tagged
+paragraphs carry their topics as text labels ([territory]); --topic marks
+that topic's paragraphs and sets its matched phrases in bold. ARTICLE is an
+id from 'briefing list' (or a unique prefix of one) or a file path.`,
+		Args: exactArgs(1, "ARTICLE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			width, style, err := out.resolve(cmd, e)
+			if err != nil {
+				return err
+			}
+			ref, paths := args[0], args[1:]
+			if len(paths) == 0 && looksLikePath(ref) {
+				paths = []string{ref}
+			}
+			corpus, err := loadCorpus(e, c, paths)
+			if err != nil {
+				return err
+			}
+			ti, err := topicArg(cmd, corpus, topic)
+			if err != nil {
+				return err
+			}
+			a, err := corpus.Find(ref)
+			if err != nil {
+				return err
+			}
+			page := ui.NewRenderer(style).Article(a, corpus.Topics, ui.PageOptions{Width: width, Topic: ti, Labels: ui.LabelInline})
+			_, err = io.WriteString(e.stdout, strings.Join(page.Lines, "\n")+"\n")
+			return err
+		},
+	}
+	out.addFlags(cmd)
+	cmd.Flags().StringVar(&topic, "topic", "", "mark the paragraphs on topic `ID` and emphasise its phrases")
+	return cmd
+}
+
+// looksLikePath tells a file path from an article id, which never holds a
+// slash or a dot.
+func looksLikePath(s string) bool { return strings.ContainsAny(s, `/\.`) }

@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"briefing/model"
+)
+
+func newTopics(e env, c *common) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "topics [--json] [PATH...]",
+		Short: "List the topics with their descriptions and how often the corpus covers them",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			corpus, err := loadCorpus(e, c, args)
+			if err != nil {
+				return err
+			}
+			paras, arts := corpus.TopicTotals()
+			if asJSON {
+				return topicsJSON(e, corpus.Topics, paras, arts)
+			}
+			t := table{header: []string{"#", "ID", "BADGE", "¶", "ARTICLES", "DESCRIPTION"}, max: []int{0, 0, 0, 0, 0, 70}}
+			for i, topic := range corpus.Topics {
+				t.rows = append(t.rows, []string{strconv.Itoa(i + 1), topic.ID, topic.Badge, strconv.Itoa(paras[i]), strconv.Itoa(arts[i]) + "/" + strconv.Itoa(len(corpus.Articles)), topic.Description})
+			}
+			t.write(e.stdout)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: {id, name, badge, description, paragraphs, articles}")
+	return cmd
+}
+
+type topicJSON struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Badge       string `json:"badge"`
+	Description string `json:"description"`
+	Paragraphs  int    `json:"paragraphs"`
+	Articles    int    `json:"articles"`
+}
+
+func topicsJSON(e env, topics []model.Topic, paras, arts []int) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for i, t := range topics {
+		if err := enc.Encode(topicJSON{t.ID, t.Name, t.Badge, t.Description, paras[i], arts[i]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+// Package model is briefing's domain: articles and their paragraphs, the
+// topics analysts follow, the tagger that links the two, and the corpus that
+// holds them. It does no terminal I/O.
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Kind says what a paragraph is, so views can style it and the tagger's
+// counts can leave out what is not reporting.
+type Kind uint8
+
+const (
+	Body Kind = iota
+	Subheading
+	Caption
+	Dateline
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Subheading:
+		return "subheading"
+	case Caption:
+		return "caption"
+	case Dateline:
+		return "dateline"
+	}
+	return "body"
+}
+
+// Paragraph is one block of an article's text.
+type Paragraph struct {
+	Index  int // 1-based position in the article, as cited (¶N)
+	Kind   Kind
+	Text   string
+	Topics TopicSet
+	Spans  []Span // sorted by topic, then start
+}
+
+// Hash identifies the paragraph's text independently of its position, so
+// that saved pins survive files being edited or reordered.
+func (p Paragraph) Hash() string {
+	sum := sha256.Sum256([]byte(p.Text))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Article is one piece of coverage.
+type Article struct {
+	ID         string // short slug, unique in its corpus
+	Title      string
+	Standfirst string
+	Byline     string // the authors, as printed
+	Source     string // the outlet
+	URL        string
+	Date       time.Time // zero when unknown
+	Path       string    // where it was loaded from
+	Paragraphs []Paragraph
+	// TopicCounts[i] is how many paragraphs carry topic i.
+	TopicCounts []int
+}
+
+// HasDate reports whether the article's date is known.
+func (a *Article) HasDate() bool { return !a.Date.IsZero() }
+
+// DateString is the date as YYYY-MM-DD, or "" when unknown.
+func (a *Article) DateString() string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	return a.Date.Format(time.DateOnly)
+}
+
+// Attribution is who the article is from: its outlet, else its byline.
+func (a *Article) Attribution() string {
+	if a.Source != "" {
+		return a.Source
+	}
+	return a.Byline
+}
+
+// Covers reports whether any paragraph carries topic index ti.
+func (a *Article) Covers(ti int) bool {
+	return ti >= 0 && ti < len(a.TopicCounts) && a.TopicCounts[ti] > 0
+}
+
+// ParagraphsOn returns the positions (0-based, into Paragraphs) of the
+// paragraphs that carry topic index ti.
+func (a *Article) ParagraphsOn(ti int) []int {
+	var out []int
+	for i, p := range a.Paragraphs {
+		if p.Topics.Has(ti) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package model
+
+import (
+	"fmt"
+	"hash/fnv"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Corpus is the loaded, tagged set of articles. It is built once and never
+// changed afterwards, so many programs (SSH sessions) can share it.
+type Corpus struct {
+	Articles []*Article // newest first, undated last
+	Topics   []Topic
+	byID     map[string]*Article
+}
+
+// NewCorpus orders the articles and gives each a unique id.
+func NewCorpus(articles []*Article, topics []Topic) *Corpus {
+	slices.SortStableFunc(articles, func(a, b *Article) int {
+		switch {
+		case a.HasDate() != b.HasDate():
+			if a.HasDate() {
+				return -1
+			}
+			return 1
+		case !a.Date.Equal(b.Date):
+			return b.Date.Compare(a.Date)
+		case a.Title != b.Title:
+			return strings.Compare(a.Title, b.Title)
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+	c := &Corpus{Articles: articles, Topics: topics, byID: make(map[string]*Article, len(articles))}
+	// Ids come from titles; a clash is settled by a hash of the path, so an
+	// article keeps its id when other files come and go.
+	for _, a := range articles {
+		id := slug(a.Title)
+		if id == "" {
+			id = slug(strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path)))
+		}
+		if id == "" {
+			id = "article"
+		}
+		if _, taken := c.byID[id]; taken {
+			h := fnv.New32a()
+			h.Write([]byte(a.Path))
+			id = fmt.Sprintf("%s-%04x", id, h.Sum32()&0xffff)
+		}
+		for n := 2; ; n++ {
+			if _, taken := c.byID[id]; !taken {
+				break
+			}
+			id = fmt.Sprintf("%s-%d", strings.TrimRight(id, "0123456789-"), n)
+		}
+		a.ID = id
+		c.byID[id] = a
+	}
+	return c
+}
+
+var acronymDots = regexp.MustCompile(`\b(\pL)\.`)
+
+var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "for": true, "and": true, "as": true, "with": true, "at": true, "by": true, "is": true, "are": true, "was": true, "has": true, "have": true, "be": true, "its": true, "from": true, "that": true, "this": true, "s": true}
+
+// slug makes a short command-line-friendly id from the first significant
+// words of a title.
+func slug(title string) string {
+	// "U.S." reads as "us", not as "u" and "s".
+	title = acronymDots.ReplaceAllString(title, "$1")
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	var kept []string
+	length := 0
+	for _, w := range words {
+		if slugStopWords[w] {
+			continue
+		}
+		if len(kept) == 5 || length+len(w) > 40 {
+			break
+		}
+		kept = append(kept, w)
+		length += len(w) + 1
+	}
+	return strings.Join(kept, "-")
+}
+
+// Article returns the article with exactly this id.
+func (c *Corpus) Article(id string) *Article { return c.byID[id] }
+
+// Find resolves what a user typed: an id, a unique id prefix or a path.
+func (c *Corpus) Find(ref string) (*Article, error) {
+	if a := c.byID[ref]; a != nil {
+		return a, nil
+	}
+	if abs, err := filepath.Abs(ref); err == nil {
+		for _, a := range c.Articles {
+			if p, err := filepath.Abs(a.Path); err == nil && p == abs {
+				return a, nil
+			}
+		}
+	}
+	var matches []*Article
+	for _, a := range c.Articles {
+		if strings.HasPrefix(a.ID, ref) {
+			matches = append(matches, a)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return nil, fmt.Errorf("no article %q (see 'briefing list' for ids)", ref)
+	}
+	ids := make([]string, 0, 3)
+	for _, a := range matches[:min(3, len(matches))] {
+		ids = append(ids, a.ID)
+	}
+	return nil, fmt.Errorf("%q matches %d articles (%s…); give more of the id", ref, len(matches), strings.Join(ids, ", "))
+}
+
+// TopicIndex returns the position of the topic with this id, or -1.
+func (c *Corpus) TopicIndex(id string) int {
+	return slices.IndexFunc(c.Topics, func(t Topic) bool { return t.ID == id })
+}
+
+// TopicTotals returns, per topic, how many paragraphs and how many articles
+// carry it.
+func (c *Corpus) TopicTotals() (paragraphs, articles []int) {
+	paragraphs = make([]int, len(c.Topics))
+	articles = make([]int, len(c.Topics))
+	for _, a := range c.Articles {
+		for i, n := range a.TopicCounts {
+			paragraphs[i] += n
+			if n > 0 {
+				articles[i]++
+			}
+		}
+	}
+	return paragraphs, articles
+}

@@ -1,0 +1,240 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// DefaultMaxFileBytes is the largest article file read; news articles are a
+// few kilobytes, so anything past this is a mistake or an attack.
+const DefaultMaxFileBytes = 4 << 20
+
+// ErrNoArticles is returned when nothing loaded.
+var ErrNoArticles = errors.New("no articles to read")
+
+// Warning names a file that was skipped or changed while loading.
+type Warning struct {
+	Path   string
+	Reason string
+}
+
+func (w Warning) String() string { return w.Path + ": " + w.Reason }
+
+// LoadOptions configure loading.
+type LoadOptions struct {
+	Tagger       *Tagger
+	MaxFileBytes int64 // 0 means DefaultMaxFileBytes
+}
+
+// source is one file to read, wherever it lives.
+type source struct {
+	name string
+	read func(limit int64) ([]byte, error)
+}
+
+// LoadFS loads every .txt and .md file in fsys (the embedded seeds).
+func LoadFS(fsys fs.FS, opts LoadOptions) (*Corpus, []Warning, error) {
+	var srcs []source
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !isArticleName(p) {
+			return err
+		}
+		srcs = append(srcs, source{name: p, read: func(limit int64) ([]byte, error) {
+			f, err := fsys.Open(p)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			return readLimited(f, limit)
+		}})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return load(srcs, opts, nil)
+}
+
+// LoadPaths loads the named files, and the .txt and .md files found
+// recursively in the named folders.
+func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
+	var srcs []source
+	var warns []Warning
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			warns = append(warns, Warning{root, describe(err)})
+			continue
+		}
+		if !info.IsDir() {
+			srcs = append(srcs, fileSource(root))
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				warns = append(warns, Warning{p, describe(err)})
+				return nil
+			}
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isArticleName(p) {
+				srcs = append(srcs, fileSource(p))
+			}
+			return nil
+		})
+		if err != nil {
+			warns = append(warns, Warning{root, describe(err)})
+		}
+	}
+	return load(srcs, opts, warns)
+}
+
+func isArticleName(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return (ext == ".txt" || ext == ".md") && !strings.HasPrefix(path.Base(filepath.ToSlash(p)), ".")
+}
+
+func fileSource(p string) source {
+	return source{name: p, read: func(limit int64) ([]byte, error) {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		if !info.Mode().IsRegular() {
+			return nil, errors.New("not a regular file")
+		}
+		if info.Size() > limit {
+			return nil, tooLarge(info.Size(), limit)
+		}
+		return readLimited(f, limit)
+	}}
+}
+
+// readLimited reads at most limit bytes and fails past it, so a file that
+// grows while it is read cannot exhaust memory.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(int64(len(data)), limit)
+	}
+	return data, nil
+}
+
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("too large (%s, the limit is %s)", humanBytes(size), humanBytes(limit))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// describe turns an OS error into the reason a person needs.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "unreadable: no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "unreadable: permission denied"
+	}
+	return "unreadable: " + err.Error()
+}
+
+type loaded struct {
+	article *Article
+	warns   []Warning
+}
+
+// load reads, parses and tags the sources on every core.
+func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning, error) {
+	if opts.Tagger == nil {
+		return nil, warns, errors.New("load: no tagger")
+	}
+	limit := opts.MaxFileBytes
+	if limit <= 0 {
+		limit = DefaultMaxFileBytes
+	}
+	results := make([]loaded, len(srcs))
+	var next sync.Mutex
+	i := 0
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(srcs), 1)) {
+		wg.Go(func() {
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= len(srcs) {
+					return
+				}
+				results[j] = loadOne(srcs[j], limit, opts.Tagger)
+			}
+		})
+	}
+	wg.Wait()
+	articles := make([]*Article, 0, len(srcs))
+	for _, r := range results {
+		warns = append(warns, r.warns...)
+		if r.article != nil {
+			articles = append(articles, r.article)
+		}
+	}
+	slices.SortStableFunc(warns, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
+	if len(articles) == 0 {
+		return nil, warns, ErrNoArticles
+	}
+	return NewCorpus(articles, opts.Tagger.Topics()), warns, nil
+}
+
+func loadOne(src source, limit int64, tagger *Tagger) loaded {
+	data, err := src.read(limit)
+	if err != nil {
+		reason := err.Error()
+		if !strings.HasPrefix(reason, "too large") && reason != "not a regular file" {
+			reason = describe(err)
+		}
+		return loaded{warns: []Warning{{src.name, reason}}}
+	}
+	a, notes, err := Parse(src.name, data)
+	if err != nil {
+		return loaded{warns: []Warning{{src.name, err.Error()}}}
+	}
+	var out loaded
+	if len(notes) > 0 {
+		out.warns = []Warning{{src.name, strings.Join(notes, "; ")}}
+	}
+	tagger.TagArticle(a)
+	out.article = a
+	return out
+}

@@ -1,0 +1,368 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxParagraphBytes bounds one paragraph; longer ones are split at sentence
+// or word boundaries so that no single line makes rendering or layout slow.
+const MaxParagraphBytes = 8 << 10
+
+// Errors for files that are not articles.
+var (
+	ErrBinary = errors.New("binary file (contains NUL bytes)")
+	ErrNotUTF = errors.New("not text (mostly invalid UTF-8)")
+	ErrEmpty  = errors.New("empty (no text)")
+)
+
+// Parse reads one article. name is its path, used to tell Markdown from plain
+// text and as a last resort for the date. It returns notes for what it had to
+// change (split paragraphs), and an error when the file is not an article.
+func Parse(name string, data []byte) (*Article, []string, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, nil, ErrBinary
+	}
+	if invalidUTF8Share(data) > 0.3 {
+		return nil, nil, ErrNotUTF
+	}
+	text := Sanitize(string(data))
+	a := &Article{Path: name}
+	isMarkdown := strings.EqualFold(filepath.Ext(name), ".md") || strings.HasPrefix(text, "---\n")
+	if isMarkdown {
+		text = applyFrontMatter(a, text)
+	}
+	lines := strings.Split(text, "\n")
+	lines = readHeader(a, lines)
+	cands := splitParagraphs(lines, isMarkdown)
+	cands = dropBoilerplate(cands)
+	if len(cands) == 0 && a.Title == "" {
+		return nil, nil, ErrEmpty
+	}
+	cands = readLead(a, cands)
+	var notes []string
+	for _, c := range cands {
+		kind := classify(c)
+		if kind == Dateline || kind == Body {
+			if src := datelineSource(c.text); src != "" && a.Source == "" {
+				a.Source = src
+			}
+		}
+		chunks := []string{c.text}
+		if len(c.text) > MaxParagraphBytes {
+			chunks = splitLong(c.text, MaxParagraphBytes)
+			notes = append(notes, fmt.Sprintf("a paragraph of %d bytes was split into %d", len(c.text), len(chunks)))
+		}
+		for _, chunk := range chunks {
+			a.Paragraphs = append(a.Paragraphs, Paragraph{Index: len(a.Paragraphs) + 1, Kind: kind, Text: chunk})
+		}
+	}
+	if a.Title == "" {
+		a.Title = titleFromParagraphs(a.Paragraphs)
+	}
+	if a.Title == "" {
+		return nil, notes, ErrEmpty
+	}
+	if a.Date.IsZero() {
+		a.Date = dateFromName(name)
+	}
+	return a, notes, nil
+}
+
+func invalidUTF8Share(data []byte) float64 {
+	if len(data) == 0 || utf8.Valid(data) {
+		return 0
+	}
+	bad := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		i += size
+	}
+	return float64(bad) / float64(len(data))
+}
+
+// candidate is a paragraph before it is classified.
+type candidate struct {
+	text    string
+	heading bool // a Markdown heading
+	last    bool // nothing follows it
+}
+
+var headerLine = regexp.MustCompile(`(?i)^date[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*(.*)$`)
+
+// readHeader handles a first line that packs a date, a byline and a
+// headline together (" date 2025-12-13 By A and B Headline …"), and a
+// Markdown "# Title". It returns the remaining lines.
+func readHeader(a *Article, lines []string) []string {
+	first := 0
+	for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
+		first++
+	}
+	if first == len(lines) {
+		return nil
+	}
+	line := strings.TrimSpace(lines[first])
+	if m := headerLine.FindStringSubmatch(line); m != nil {
+		if d, err := time.Parse(time.DateOnly, m[1]); err == nil && a.Date.IsZero() {
+			a.Date = d
+		}
+		byline, headline := splitByline(m[2])
+		if a.Byline == "" {
+			a.Byline = byline
+		}
+		if a.Title == "" {
+			a.Title = headline
+		}
+		return lines[first+1:]
+	}
+	if strings.HasPrefix(line, "# ") && a.Title == "" {
+		a.Title = strings.TrimSpace(strings.TrimLeft(line, "# "))
+		return lines[first+1:]
+	}
+	return lines[first:]
+}
+
+// splitParagraphs groups lines into paragraphs. Blank lines always separate;
+// inside a block, hard-wrapped lines are joined, and lines that each end a
+// sentence are paragraphs of their own (files that use single newlines).
+func splitParagraphs(lines []string, markdown bool) []candidate {
+	var out []candidate
+	var block []string
+	flush := func() {
+		for _, text := range joinBlock(block) {
+			c := candidate{text: text}
+			if markdown {
+				c = markdownCandidate(text)
+			}
+			if c.text != "" {
+				out = append(out, c)
+			}
+		}
+		block = block[:0]
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+	if n := len(out); n > 0 {
+		out[n-1].last = true
+	}
+	return out
+}
+
+func joinBlock(lines []string) []string {
+	switch {
+	case len(lines) == 0:
+		return nil
+	case len(lines) == 1:
+		return lines
+	case hardWrapped(lines):
+		return []string{strings.Join(lines, " ")}
+	}
+	var out []string
+	cur := lines[0]
+	for _, l := range lines[1:] {
+		if !endsSentence(cur) && startsLower(l) && !isListItem(l) {
+			cur += " " + l
+			continue
+		}
+		out = append(out, cur)
+		cur = l
+	}
+	return append(out, cur)
+}
+
+// hardWrapped reports lines of similar width that break mid-sentence, as
+// text wrapped at a fixed column does.
+func hardWrapped(lines []string) bool {
+	minW, maxW := 1<<30, 0
+	midSentence := false
+	for _, l := range lines[:len(lines)-1] {
+		w := utf8.RuneCountInString(l)
+		minW, maxW = min(minW, w), max(maxW, w)
+		if !endsSentence(l) {
+			midSentence = true
+		}
+		if isListItem(l) {
+			return false
+		}
+	}
+	last := utf8.RuneCountInString(lines[len(lines)-1])
+	return midSentence && minW >= 40 && maxW <= 100 && maxW-minW <= 30 && last <= maxW+5
+}
+
+var (
+	mdHeading  = regexp.MustCompile(`^#{1,6}\s+`)
+	mdListItem = regexp.MustCompile(`^(?:[-*+]|\d{1,3}[.)])\s+`)
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
+)
+
+// markdownCandidate reduces a Markdown block to the plain text briefing
+// reads, remembering whether it was a heading.
+func markdownCandidate(text string) candidate {
+	var c candidate
+	if loc := mdHeading.FindStringIndex(text); loc != nil {
+		c.heading = true
+		text = strings.TrimRight(text[loc[1]:], " #")
+	}
+	for strings.HasPrefix(text, ">") {
+		text = strings.TrimSpace(text[1:])
+	}
+	text = mdLink.ReplaceAllString(text, "$1")
+	text = mdEmphasis.ReplaceAllString(text, "")
+	c.text = strings.TrimSpace(text)
+	return c
+}
+
+func isListItem(l string) bool { return mdListItem.MatchString(l) }
+
+var boilerplate = regexp.MustCompile(`(?i)^(?:[-–—•*]\s*[\w&' ]{1,30}|advertisement|read more|share(?: this article)?|related(?: articles)?|follow us.*|subscribe.*)$`)
+
+// dropBoilerplate removes category tags and share prompts that trail an
+// article ("- News"), and advertisement markers anywhere.
+func dropBoilerplate(cands []candidate) []candidate {
+	for len(cands) > 0 && boilerplate.MatchString(cands[len(cands)-1].text) {
+		cands = cands[:len(cands)-1]
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if !strings.EqualFold(c.text, "advertisement") {
+			kept = append(kept, c)
+		}
+	}
+	if n := len(kept); n > 0 {
+		kept[n-1].last = true
+	}
+	return kept
+}
+
+var (
+	bylineLine = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
+	dateOnly   = regexp.MustCompile(`(?i)^(?:published|updated|posted|date)?:?\s*(.+)$`)
+)
+
+// readLead takes the headline, standfirst, byline and a date line from the
+// top of an article that has no header line, and returns the rest.
+func readLead(a *Article, cands []candidate) []candidate {
+	if a.Title == "" && len(cands) >= 2 && looksHeadline(cands[0]) {
+		a.Title = cands[0].text
+		cands = cands[1:]
+		if len(cands) >= 2 && looksStandfirst(cands[0].text) {
+			a.Standfirst = cands[0].text
+			cands = cands[1:]
+		}
+	}
+	for i := 0; i < 3 && i < len(cands); i++ {
+		t := cands[i].text
+		if a.Byline == "" && bylineLine.MatchString(t) && wordCount(t) <= 12 {
+			if b, rest := splitByline(t); b != "" && rest == "" {
+				a.Byline = b
+				cands = append(cands[:i:i], cands[i+1:]...)
+				i--
+				continue
+			}
+		}
+		if m := dateOnly.FindStringSubmatch(t); m != nil && wordCount(t) <= 6 {
+			if d, ok := parseDate(m[1]); ok {
+				if a.Date.IsZero() {
+					a.Date = d
+				}
+				cands = append(cands[:i:i], cands[i+1:]...)
+				i--
+			}
+		}
+	}
+	return cands
+}
+
+func looksHeadline(c candidate) bool {
+	if c.heading {
+		return true
+	}
+	n := wordCount(c.text)
+	return n >= 3 && n <= 30 && len(c.text) <= 200 && !endsSentence(c.text) &&
+		!strings.HasSuffix(c.text, ",") && startsUpper(c.text) && !isDatelineText(c.text)
+}
+
+func looksStandfirst(t string) bool {
+	n := wordCount(t)
+	return n > 8 && n <= 50 && !endsSentence(t) && !strings.HasSuffix(t, ",")
+}
+
+var (
+	positionMarker = regexp.MustCompile(`\((?:\d-)?(?:L|R|C|C-L|C-R|L-R|left|right|centre|center|front)\)`)
+	photoCredit    = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|picture|image|file photo|caption)\s*[:\-–—]|\b(?:photo|photograph|picture|image)(?:\s+credit)?\s*(?:by|:)\s+\p{Lu}|\s/\s?(?:AFP|Reuters|AP|EPA|Getty Images|Pool|Bloomberg|Anadolu)\b|^\((?:reporting|additional reporting|writing|editing) by\b)`)
+)
+
+func classify(c candidate) Kind {
+	t := c.text
+	switch {
+	case isDatelineText(t):
+		return Dateline
+	case positionMarker.MatchString(t) || (photoCredit.MatchString(t) && wordCount(t) <= 80):
+		return Caption
+	case c.heading:
+		return Subheading
+	case !c.last && isSubheadingText(t):
+		return Subheading
+	}
+	return Body
+}
+
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:,\s*\p{Lu}[\pL'’.\- ]{1,40})?\s*(?:\(([\pL][\pL .&]{1,30})\))?\s*[-–—:]?$`)
+
+func isDatelineText(t string) bool {
+	if !datelineRe.MatchString(t) || wordCount(t) > 6 {
+		return false
+	}
+	letters := 0
+	for _, r := range strings.SplitN(t, ",", 2)[0] {
+		if r >= 'A' && r <= 'Z' || r > 127 {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// inlineDateline finds "PARIS (Reuters) - " at the start of a paragraph.
+var inlineDateline = regexp.MustCompile(`^\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*\p{Lu}[\pL]+(?: \p{Lu}[\pL]+)?)?\s*\(([\pL][\pL .&]{1,30})\)\s*,?\s*[-–—]`)
+
+func datelineSource(t string) string {
+	if m := datelineRe.FindStringSubmatch(t); m != nil && m[1] != "" {
+		return strings.TrimSpace(m[1])
+	}
+	if m := inlineDateline.FindStringSubmatch(t); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+func isSubheadingText(t string) bool {
+	n := wordCount(t)
+	if n == 0 || n > 8 || utf8.RuneCountInString(t) > 70 {
+		return false
+	}
+	if strings.ContainsAny(t[len(t)-1:], ".,;:!?…") {
+		return false
+	}
+	trimmed := strings.TrimRight(t, `"'”’ `)
+	if trimmed != "" && strings.ContainsAny(trimmed[len(trimmed)-1:], ".,;:!?") {
+		return false
+	}
+	return startsUpper(strings.TrimLeft(t, `"'“‘`))
+}

@@ -1,0 +1,258 @@
+package model
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func parseSeed(t *testing.T, name string) *Article {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "seeds", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := Parse(name, data)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	return a
+}
+
+func kindsOf(a *Article) map[Kind][]int {
+	out := map[Kind][]int{}
+	for _, p := range a.Paragraphs {
+		out[p.Kind] = append(out[p.Kind], p.Index)
+	}
+	return out
+}
+
+func TestParseSeeds(t *testing.T) {
+	tests := []struct {
+		file, title, date, byline, standfirst string
+		paragraphs                            int
+		subheadings, captions, datelines      []int
+		firstWords                            string // of the first paragraph
+	}{
+		{
+			file:  "000_b1fc9fadb82d1f89.txt",
+			title: "Ukraine, US, Europeans still working on common stance for peace push, French official says",
+			date:  "2025-12-13", byline: "John Irish and Louise Rasmussen",
+			paragraphs: 10, firstWords: "PARIS, - Ukraine, the United States",
+		},
+		{
+			file:       "001_ce98c727760cf0f0.txt",
+			title:      "French President Emmanuel Macron has led a European push to influence US-Russia…",
+			paragraphs: 17, subheadings: []int{6}, firstWords: "French President Emmanuel Macron has led",
+		},
+		{
+			file:       "002_825e89b02fbe6b94.txt",
+			title:      "French President Emmanuel Macron on Monday held talks with Ukraine's President Volodymyr…",
+			paragraphs: 25, subheadings: []int{9, 18}, firstWords: "French President Emmanuel Macron on Monday",
+		},
+		{
+			file:  "003_2ce5218daafefbf4.txt",
+			title: "France hails 'positive process' as Europe, US discuss Ukraine ceasefire",
+			date:  "2025-04-18", paragraphs: 34, subheadings: []int{16, 27}, captions: []int{2}, datelines: []int{1},
+			firstWords: "PARIS",
+		},
+		{
+			file:       "004_d61a63dc223d8b64.txt",
+			title:      "U.S. outlines peace deal, proposing to freeze war, leave Ukraine's territories under Russian control",
+			standfirst: "The U.S. presents peace deal proposal, leaving occupied territories under Russian control, with further talks required with Kyiv",
+			paragraphs: 11, firstWords: "The U.S. has presented its allies",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a := parseSeed(t, tt.file)
+			if a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
+			}
+			if a.DateString() != tt.date {
+				t.Errorf("date = %q, want %q", a.DateString(), tt.date)
+			}
+			if a.Byline != tt.byline {
+				t.Errorf("byline = %q, want %q", a.Byline, tt.byline)
+			}
+			if a.Standfirst != tt.standfirst {
+				t.Errorf("standfirst = %q, want %q", a.Standfirst, tt.standfirst)
+			}
+			if len(a.Paragraphs) != tt.paragraphs {
+				t.Errorf("%d paragraphs, want %d", len(a.Paragraphs), tt.paragraphs)
+			}
+			if !strings.HasPrefix(a.Paragraphs[0].Text, tt.firstWords) {
+				t.Errorf("first paragraph %q, want it to start %q", a.Paragraphs[0].Text, tt.firstWords)
+			}
+			kinds := kindsOf(a)
+			for kind, want := range map[Kind][]int{Subheading: tt.subheadings, Caption: tt.captions, Dateline: tt.datelines} {
+				if !equalInts(kinds[kind], want) {
+					t.Errorf("%s paragraphs = %v, want %v", kind, kinds[kind], want)
+				}
+			}
+			for i, p := range a.Paragraphs {
+				if p.Index != i+1 {
+					t.Errorf("paragraph %d has index %d", i, p.Index)
+				}
+				if p.Text != strings.TrimSpace(p.Text) || p.Text == "" {
+					t.Errorf("paragraph %d text %q is not trimmed", p.Index, p.Text)
+				}
+				if strings.Contains(p.Text, "- News") {
+					t.Errorf("trailing category tag kept as paragraph %d", p.Index)
+				}
+			}
+		})
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestParseFormats(t *testing.T) {
+	t.Run("front matter wins over inference", func(t *testing.T) {
+		in := "---\ntitle: Kyiv weighs land swap\ndate: 2025-11-30\nsource: The Example Post\nauthor: Jane Roe\nurl: https://example.com/a\ntags: [x]\n---\n\n# Another heading\n\nBy John Doe\n\nKYIV (Reuters) - Officials met.\n"
+		a, _, err := Parse("a.md", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Kyiv weighs land swap" || a.DateString() != "2025-11-30" || a.Source != "The Example Post" || a.Byline != "Jane Roe" || a.URL != "https://example.com/a" {
+			t.Errorf("front matter not applied: %+v", a)
+		}
+	})
+	t.Run("markdown headings and list items", func(t *testing.T) {
+		in := "# Talks resume in Geneva\n\nDelegations met on **Sunday** in [Geneva](https://example.com).\n\n## What changed\n\n- The plan has 20 points.\n- Territory is unresolved.\n"
+		a, _, err := Parse("b.md", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Talks resume in Geneva" {
+			t.Errorf("title %q", a.Title)
+		}
+		want := []string{"Delegations met on Sunday in Geneva.", "What changed", "The plan has 20 points.", "Territory is unresolved."}
+		if len(a.Paragraphs) != len(want) {
+			t.Fatalf("paragraphs %+v", a.Paragraphs)
+		}
+		for i, w := range want {
+			if got := strings.TrimPrefix(a.Paragraphs[i].Text, "- "); got != w {
+				t.Errorf("paragraph %d = %q, want %q", i+1, got, w)
+			}
+		}
+		if a.Paragraphs[1].Kind != Subheading {
+			t.Errorf("## heading parsed as %s", a.Paragraphs[1].Kind)
+		}
+	})
+	t.Run("hard-wrapped paragraphs are joined", func(t *testing.T) {
+		in := "Negotiators in Riyadh said on Tuesday that the draft\nframework would let monitors verify a halt to strikes on\nenergy infrastructure before wider talks began.\n\nA second paragraph follows here.\n"
+		a, _, err := Parse("c.txt", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Paragraphs) != 2 || !strings.Contains(a.Paragraphs[0].Text, "draft framework would") {
+			t.Errorf("paragraphs %+v", a.Paragraphs)
+		}
+	})
+	t.Run("byline and date lines under a headline", func(t *testing.T) {
+		in := "Europe readies troops for postwar Ukraine\nBy Maria Lopez and Tom O'Neill\nPublished: March 3, 2025\n\nLONDON (AFP) - Britain and France said on Monday they were ready.\n\nMore talks follow.\n"
+		a, _, err := Parse("d.txt", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != "Europe readies troops for postwar Ukraine" || a.Byline != "Maria Lopez and Tom O'Neill" || a.DateString() != "2025-03-03" || a.Source != "AFP" {
+			t.Errorf("got title %q byline %q date %q source %q", a.Title, a.Byline, a.DateString(), a.Source)
+		}
+		if len(a.Paragraphs) != 2 {
+			t.Errorf("paragraphs %+v", a.Paragraphs)
+		}
+	})
+	t.Run("date in the file name", func(t *testing.T) {
+		a, _, err := Parse("coverage/2025-02-28_oval-office.txt", []byte("Talks in the Oval Office collapsed on Friday."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.DateString() != "2025-02-28" {
+			t.Errorf("date %q", a.DateString())
+		}
+	})
+	t.Run("CRLF", func(t *testing.T) {
+		a, _, err := Parse("e.txt", []byte("Headline about the talks today\r\n\r\nFirst paragraph.\r\n\r\nSecond paragraph.\r\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range a.Paragraphs {
+			if strings.ContainsRune(p.Text, '\r') {
+				t.Errorf("CR kept in %q", p.Text)
+			}
+		}
+		if a.Title != "Headline about the talks today" || len(a.Paragraphs) != 2 {
+			t.Errorf("title %q, %d paragraphs", a.Title, len(a.Paragraphs))
+		}
+	})
+	t.Run("long paragraph is split with a note", func(t *testing.T) {
+		long := strings.Repeat("The talks went on late into the night. ", 600)
+		a, notes, err := Parse("f.txt", []byte(long))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(notes) != 1 || len(a.Paragraphs) < 3 {
+			t.Fatalf("notes %v, %d paragraphs", notes, len(a.Paragraphs))
+		}
+		total := 0
+		for _, p := range a.Paragraphs {
+			if len(p.Text) > MaxParagraphBytes {
+				t.Errorf("paragraph of %d bytes", len(p.Text))
+			}
+			total += len(strings.Fields(p.Text))
+		}
+		if total != len(strings.Fields(long)) {
+			t.Errorf("split lost words: %d of %d", total, len(strings.Fields(long)))
+		}
+	})
+}
+
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want error
+	}{
+		{"empty", "", ErrEmpty},
+		{"whitespace only", " \n\t\n  \r\n", ErrEmpty},
+		{"binary", "PK\x03\x04\x00\x00abc", ErrBinary},
+		{"mostly invalid UTF-8", "\xff\xfe\xfd\xfc\xfb\xfa\xf9ab", ErrNotUTF},
+		{"only escape sequences", "\x1b[2J\x1b]0;x\x07", ErrEmpty},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Parse("x.txt", []byte(tt.in))
+			if !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitByline(t *testing.T) {
+	tests := []struct{ in, byline, rest string }{
+		{"By John Irish and Louise Rasmussen Ukraine, US, Europeans still working", "John Irish and Louise Rasmussen", "Ukraine, US, Europeans still working"},
+		{"By Anna J. Smith Talks stall", "Anna J. Smith", "Talks stall"},
+		{"By Ana de Souza, Bo Li and Kim Park Leaders meet", "Ana de Souza, Bo Li and Kim Park", "Leaders meet"},
+		{"Kyiv rejects plan", "", "Kyiv rejects plan"},
+	}
+	for _, tt := range tests {
+		b, r := splitByline(tt.in)
+		if b != tt.byline || r != tt.rest {
+			t.Errorf("splitByline(%q) = %q, %q; want %q, %q", tt.in, b, r, tt.byline, tt.rest)
+		}
+	}
+}

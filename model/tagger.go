@@ -1,0 +1,330 @@
+package model
+
+import (
+	"slices"
+)
+
+// Span is a stretch of a paragraph's text that matched a topic, in byte
+// offsets into Paragraph.Text (always on rune boundaries).
+type Span struct {
+	Topic      int // index into the topic list
+	Start, End int
+}
+
+// Tagger links paragraphs to topics. It compiles every pattern of every
+// topic into one trie over words, so a paragraph is read once whatever the
+// number of topics and patterns. A Tagger is immutable and safe for
+// concurrent use.
+type Tagger struct {
+	topics []Topic
+	exact  map[string]int32   // stemmed word → word id
+	prefix [256][]prefixEntry // by first byte of the word
+	nodes  []trieNode         // nodes[0] is the root
+	atoms  []atom             // what reaching a trie end means
+	near   []nearRule         // proximity rules
+}
+
+type prefixEntry struct {
+	prefix string
+	id     int32
+}
+
+type trieNode struct {
+	next   map[int32]int32
+	accept []int32 // atom ids
+}
+
+type atomRole uint8
+
+const (
+	roleMatch atomRole = iota
+	roleNearLeft
+	roleNearRight
+	roleExcept
+)
+
+type atom struct {
+	topic int
+	role  atomRole
+	rule  int // index into near for the proximity roles
+}
+
+type nearRule struct {
+	topic    int
+	distance int
+	except   bool // a proximity exception: cancels what it overlaps
+}
+
+// NewTagger compiles the topics' patterns.
+func NewTagger(topics []Topic) (*Tagger, error) {
+	t := &Tagger{topics: topics, exact: map[string]int32{}, nodes: []trieNode{{}}}
+	words := map[wordSpec]int32{}
+	wordID := func(w wordSpec) int32 {
+		if id, ok := words[w]; ok {
+			return id
+		}
+		id := int32(len(words))
+		words[w] = id
+		if w.prefix {
+			t.prefix[w.text[0]] = append(t.prefix[w.text[0]], prefixEntry{w.text, id})
+		} else {
+			t.exact[w.text] = id
+		}
+		return id
+	}
+	insert := func(seqs []wordSeq, a atom) {
+		id := int32(len(t.atoms))
+		t.atoms = append(t.atoms, a)
+		for _, seq := range seqs {
+			n := int32(0)
+			for _, w := range seq {
+				wid := wordID(w)
+				child, ok := t.nodes[n].next[wid]
+				if !ok {
+					child = int32(len(t.nodes))
+					t.nodes = append(t.nodes, trieNode{})
+					if t.nodes[n].next == nil {
+						t.nodes[n].next = map[int32]int32{}
+					}
+					t.nodes[n].next[wid] = child
+				}
+				n = child
+			}
+			if !slices.Contains(t.nodes[n].accept, id) {
+				t.nodes[n].accept = append(t.nodes[n].accept, id)
+			}
+		}
+	}
+	for ti, topic := range topics {
+		for _, p := range topic.Patterns {
+			pat, err := parsePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			if pat.right == nil {
+				insert(pat.left, atom{topic: ti, role: roleMatch})
+				continue
+			}
+			rule := len(t.near)
+			t.near = append(t.near, nearRule{topic: ti, distance: pat.near})
+			insert(pat.left, atom{topic: ti, role: roleNearLeft, rule: rule})
+			insert(pat.right, atom{topic: ti, role: roleNearRight, rule: rule})
+		}
+		for _, p := range topic.Except {
+			pat, err := parsePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			if pat.right == nil {
+				insert(pat.left, atom{topic: ti, role: roleExcept})
+				continue
+			}
+			rule := len(t.near)
+			t.near = append(t.near, nearRule{topic: ti, distance: pat.near, except: true})
+			insert(pat.left, atom{topic: ti, role: roleNearLeft, rule: rule})
+			insert(pat.right, atom{topic: ti, role: roleNearRight, rule: rule})
+		}
+	}
+	return t, nil
+}
+
+// Topics returns the topic list the tagger was built from.
+func (t *Tagger) Topics() []Topic { return t.topics }
+
+// occurrence is one trie match: atom over tokens first..last.
+type occurrence struct {
+	atom        int32
+	first, last int32
+}
+
+// tagState holds the buffers one goroutine reuses across paragraphs.
+type tagState struct {
+	tz          tokenizer
+	cands       []int32 // word ids of every token, flattened
+	candEnd     []int32 // cands[candEnd[i-1]:candEnd[i]] belong to token i
+	joined      []int32 // ids of the closed compound token i + token i+1
+	joinEnd     []int32
+	occs        []occurrence
+	stemBuf     []byte
+	joinBuf     []byte
+	tokSpans    []tokSpan
+	exceptSpans []tokSpan
+}
+
+type tokSpan struct {
+	topic       int
+	first, last int32
+}
+
+// Tag returns the topics of one text and the spans that matched.
+func (t *Tagger) Tag(text string) (TopicSet, []Span) {
+	var st tagState
+	return t.tag(&st, text)
+}
+
+// TagArticle tags every paragraph of a and fills its topic counts.
+func (t *Tagger) TagArticle(a *Article) {
+	var st tagState
+	a.TopicCounts = make([]int, len(t.topics))
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		p.Topics, p.Spans = t.tag(&st, p.Text)
+		for _, ti := range p.Topics.Indexes() {
+			a.TopicCounts[ti]++
+		}
+	}
+}
+
+func (t *Tagger) tag(st *tagState, text string) (TopicSet, []Span) {
+	st.tz.tokenize(text)
+	toks := st.tz.tokens
+	st.cands, st.candEnd = st.cands[:0], st.candEnd[:0]
+	st.joined, st.joinEnd = st.joined[:0], st.joinEnd[:0]
+	for i, tok := range toks {
+		st.cands = t.appendWordIDs(st, st.cands, st.tz.norm(tok))
+		st.candEnd = append(st.candEnd, int32(len(st.cands)))
+		if tok.joinedByHyphen && i+1 < len(toks) {
+			st.joinBuf = append(append(st.joinBuf[:0], st.tz.norm(tok)...), st.tz.norm(toks[i+1])...)
+			st.joined = t.appendWordIDs(st, st.joined, st.joinBuf)
+		}
+		st.joinEnd = append(st.joinEnd, int32(len(st.joined)))
+	}
+	st.occs = st.occs[:0]
+	for i := range toks {
+		t.walk(st, 0, int32(i), int32(i))
+	}
+	if len(st.occs) == 0 {
+		return 0, nil
+	}
+	return t.resolve(st, toks)
+}
+
+// appendWordIDs appends the ids of the pattern words that match w.
+func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) []int32 {
+	if len(w) == 0 {
+		return dst
+	}
+	st.stemBuf = stem(st.stemBuf[:0], w)
+	if id, ok := t.exact[string(st.stemBuf)]; ok {
+		dst = append(dst, id)
+	}
+	for _, e := range t.prefix[w[0]] {
+		if len(w) >= len(e.prefix) && string(w[:len(e.prefix)]) == e.prefix {
+			dst = append(dst, e.id)
+		}
+	}
+	return dst
+}
+
+// walk follows the trie from node n with the words starting at token pos.
+func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
+	if int(pos) >= len(st.candEnd) || len(t.nodes[n].next) == 0 {
+		return
+	}
+	from := int32(0)
+	if pos > 0 {
+		from = st.candEnd[pos-1]
+	}
+	for _, id := range st.cands[from:st.candEnd[pos]] {
+		t.step(st, n, id, start, pos)
+	}
+	jfrom := int32(0)
+	if pos > 0 {
+		jfrom = st.joinEnd[pos-1]
+	}
+	for _, id := range st.joined[jfrom:st.joinEnd[pos]] {
+		t.step(st, n, id, start, pos+1)
+	}
+}
+
+func (t *Tagger) step(st *tagState, n, id, start, last int32) {
+	child, ok := t.nodes[n].next[id]
+	if !ok {
+		return
+	}
+	for _, a := range t.nodes[child].accept {
+		st.occs = append(st.occs, occurrence{atom: a, first: start, last: last})
+	}
+	t.walk(st, child, start, last+1)
+}
+
+// resolve turns trie occurrences into topics and byte spans: proximity rules
+// need both sides close enough, and exceptions cancel what they overlap.
+func (t *Tagger) resolve(st *tagState, toks []token) (TopicSet, []Span) {
+	spans, excepts := st.tokSpans[:0], st.exceptSpans[:0]
+	for _, o := range st.occs {
+		a := t.atoms[o.atom]
+		switch a.role {
+		case roleMatch:
+			spans = append(spans, tokSpan{a.topic, o.first, o.last})
+		case roleExcept:
+			excepts = append(excepts, tokSpan{a.topic, o.first, o.last})
+		case roleNearLeft:
+			rule := t.near[a.rule]
+			for _, p := range st.occs {
+				b := t.atoms[p.atom]
+				if b.role != roleNearRight || b.rule != a.rule || gap(o, p) > rule.distance {
+					continue
+				}
+				joined := tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)}
+				switch {
+				case rule.except:
+					excepts = append(excepts, joined)
+				case gap(o, p) == 0:
+					spans = append(spans, joined)
+				default:
+					spans = append(spans, tokSpan{a.topic, o.first, o.last}, tokSpan{a.topic, p.first, p.last})
+				}
+			}
+		}
+	}
+	kept := spans[:0]
+	for _, s := range spans {
+		if !overlapsAny(s, excepts) {
+			kept = append(kept, s)
+		}
+	}
+	st.tokSpans, st.exceptSpans = kept, excepts
+	if len(kept) == 0 {
+		return 0, nil
+	}
+	slices.SortFunc(kept, func(a, b tokSpan) int {
+		if a.topic != b.topic {
+			return a.topic - b.topic
+		}
+		return int(a.first - b.first)
+	})
+	var set TopicSet
+	var out []Span
+	for _, s := range kept {
+		set = set.With(s.topic)
+		start, end := int(toks[s.first].start), int(toks[s.last].end)
+		if n := len(out); n > 0 && out[n-1].Topic == s.topic && start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, end)
+			continue
+		}
+		out = append(out, Span{Topic: s.topic, Start: start, End: end})
+	}
+	return set, out
+}
+
+func overlapsAny(s tokSpan, excepts []tokSpan) bool {
+	for _, e := range excepts {
+		if e.topic == s.topic && e.first <= s.last && s.first <= e.last {
+			return true
+		}
+	}
+	return false
+}
+
+// gap is the number of words between two occurrences, 0 when they touch or
+// overlap.
+func gap(a, b occurrence) int {
+	switch {
+	case b.first > a.last:
+		return int(b.first - a.last - 1)
+	case a.first > b.last:
+		return int(a.first - b.last - 1)
+	}
+	return 0
+}

@@ -1,0 +1,205 @@
+package model
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// endsSentence reports text ending in sentence punctuation, possibly inside
+// closing quotes or brackets. A colon counts: what follows is a new block.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, `"'”’»)] `)
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…:", r)
+}
+
+func firstRune(t string) rune {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r
+}
+
+func startsLower(t string) bool { return unicode.IsLower(firstRune(t)) }
+
+func startsUpper(t string) bool {
+	r := firstRune(t)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘`, r)
+}
+
+func wordCount(t string) int { return len(strings.Fields(t)) }
+
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true, "del": true, "al": true, "bin": true, "le": true, "la": true, "du": true, "di": true}
+
+func isNameWord(w string) bool {
+	w = strings.TrimSuffix(w, ",")
+	if w == "" || !unicode.IsUpper(firstRune(w)) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && unicode.IsUpper(rune(w[0]))
+}
+
+// splitByline separates "By John Irish and Louise Rasmussen Ukraine, US, …"
+// into the byline and the headline. A name is a first and a last name with
+// optional initials and particles between them; more names follow "and" or
+// a comma. Without a leading "By" everything is headline.
+func splitByline(s string) (byline, rest string) {
+	words := strings.Fields(s)
+	if len(words) < 3 || !strings.EqualFold(words[0], "by") {
+		return "", strings.TrimSpace(s)
+	}
+	i := 1
+	var names []string
+	for {
+		start := i
+		if i >= len(words) || !isNameWord(words[i]) {
+			break
+		}
+		i++
+		for i < len(words) && (isInitial(words[i]) || nameParticles[words[i]]) {
+			i++
+		}
+		if i >= len(words) || !isNameWord(words[i]) {
+			i = start
+			break
+		}
+		i++
+		name := strings.Join(words[start:i], " ")
+		names = append(names, strings.TrimSuffix(name, ","))
+		if strings.HasSuffix(words[i-1], ",") && i < len(words) && isNameWord(words[i]) {
+			continue
+		}
+		if i < len(words) && words[i] == "and" {
+			i++
+			continue
+		}
+		break
+	}
+	if len(names) == 0 {
+		return "", strings.TrimSpace(s)
+	}
+	if len(names) > 1 {
+		byline = strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	} else {
+		byline = names[0]
+	}
+	return byline, strings.Join(words[i:], " ")
+}
+
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true, "sen": true, "rep": true, "gov": true, "prof": true, "no": true, "vs": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+// firstSentence returns t up to the end of its first sentence, passing over
+// abbreviations such as "Mr." and "U.S.".
+func firstSentence(t string) string {
+	for i := 0; i < len(t); i++ {
+		if !strings.ContainsRune(".!?", rune(t[i])) {
+			continue
+		}
+		if i+1 < len(t) && t[i+1] != ' ' {
+			continue
+		}
+		wordStart := strings.LastIndexAny(t[:i], " (\"“") + 1
+		word := t[wordStart:i]
+		if t[i] == '.' && (abbreviations[strings.ToLower(word)] || strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1) {
+			continue
+		}
+		return t[:i+1]
+	}
+	return t
+}
+
+// titleFromParagraphs derives a short title from the first sentence of the
+// first body paragraph, for articles that arrive without a headline.
+func titleFromParagraphs(ps []Paragraph) string {
+	for _, p := range ps {
+		if p.Kind == Body {
+			return shorten(strings.TrimRight(firstSentence(p.Text), "."), 12, 90)
+		}
+	}
+	return ""
+}
+
+// shorten cuts t to at most maxWords words and maxRunes runes, at a word
+// boundary, marking the cut with an ellipsis.
+func shorten(t string, maxWords, maxRunes int) string {
+	words := strings.Fields(t)
+	var b strings.Builder
+	for i, w := range words {
+		if i == maxWords || utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > maxRunes {
+			return strings.TrimRight(b.String(), ",;:") + "…"
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// splitLong cuts text into chunks of at most limit bytes, at a sentence end
+// where one is near, else at a space, else at a rune boundary.
+func splitLong(text string, limit int) []string {
+	var out []string
+	for len(text) > limit {
+		cut := -1
+		window := text[:limit]
+		if i := strings.LastIndex(window, ". "); i > limit/2 {
+			cut = i + 1
+		} else if i := strings.LastIndexByte(window, ' '); i > limit/2 {
+			cut = i
+		} else {
+			cut = limit
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		out = append(out, strings.TrimSpace(text[:cut]))
+		text = strings.TrimSpace(text[cut:])
+	}
+	if text != "" {
+		out = append(out, text)
+	}
+	return out
+}
+
+var dateLayouts = []string{
+	time.DateOnly, time.RFC3339, "2006-01-02 15:04", "2006-01-02T15:04", "2006/01/02",
+	"January 2, 2006", "Jan 2, 2006", "2 January 2006", "2 Jan 2006", "Monday, January 2, 2006", "Monday 2 January 2006",
+}
+
+// parseDate reads the date forms articles and front matter use.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			y, m, d := t.Date()
+			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	return time.Time{}, false
+}
+
+var nameDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?:[^0-9]|$)`)
+
+func dateFromName(name string) time.Time {
+	m := nameDate.FindStringSubmatch(filepath.Base(name))
+	if m == nil {
+		return time.Time{}
+	}
+	t, _ := time.Parse(time.DateOnly, m[1]+"-"+m[2]+"-"+m[3])
+	return t
+}

@@ -1,0 +1,115 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxTopics is how many topics a topics file may define: a paragraph's topics
+// are held as a bit set in one machine word.
+const MaxTopics = 64
+
+// Topic is one question the analysts follow through the coverage.
+type Topic struct {
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name" json:"name"`
+	Badge       string   `yaml:"badge" json:"badge"`
+	Description string   `yaml:"description" json:"description"`
+	Patterns    []string `yaml:"patterns" json:"patterns"`
+	// Except lists patterns that cancel a match they overlap, for phrases
+	// that contain a topic's words but mean something else.
+	Except []string `yaml:"except" json:"except,omitempty"`
+}
+
+type topicsFile struct {
+	Topics []Topic `yaml:"topics"`
+}
+
+var topicID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ParseTopics reads a topics file (YAML) and checks every topic and pattern,
+// so that a typo is reported when the file is loaded, not silently ignored.
+func ParseTopics(data []byte) ([]Topic, error) {
+	var f topicsFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("topics file: %w", err)
+	}
+	if len(f.Topics) == 0 {
+		return nil, errors.New("topics file: no topics defined")
+	}
+	if len(f.Topics) > MaxTopics {
+		return nil, fmt.Errorf("topics file: %d topics, at most %d are supported", len(f.Topics), MaxTopics)
+	}
+	seen := map[string]bool{}
+	for i := range f.Topics {
+		t := &f.Topics[i]
+		t.ID = strings.TrimSpace(t.ID)
+		if !topicID.MatchString(t.ID) {
+			return nil, fmt.Errorf("topics file: topic %d: id %q must be lower-case letters, digits and dashes", i+1, t.ID)
+		}
+		if seen[t.ID] {
+			return nil, fmt.Errorf("topics file: topic id %q is defined twice", t.ID)
+		}
+		seen[t.ID] = true
+		if t.Name == "" {
+			t.Name = t.ID
+		}
+		if t.Badge == "" {
+			t.Badge = defaultBadge(t.ID)
+		}
+		if len(t.Patterns) == 0 {
+			return nil, fmt.Errorf("topics file: topic %q has no patterns", t.ID)
+		}
+		for _, p := range append(append([]string{}, t.Patterns...), t.Except...) {
+			if _, err := parsePattern(p); err != nil {
+				return nil, fmt.Errorf("topics file: topic %q: pattern %q: %w", t.ID, p, err)
+			}
+		}
+	}
+	return f.Topics, nil
+}
+
+func defaultBadge(id string) string {
+	s := strings.ReplaceAll(id, "-", "")
+	if len(s) > 3 {
+		s = s[:3]
+	}
+	return strings.ToUpper(s)
+}
+
+// TopicSet is a set of topic indexes (positions in the topic list).
+type TopicSet uint64
+
+// Has reports whether topic index i is in the set.
+func (s TopicSet) Has(i int) bool { return i >= 0 && i < MaxTopics && s&(1<<uint(i)) != 0 }
+
+// With returns the set with topic index i added.
+func (s TopicSet) With(i int) TopicSet { return s | 1<<uint(i) }
+
+// Len is the number of topics in the set.
+func (s TopicSet) Len() int {
+	n := 0
+	for ; s != 0; s &= s - 1 {
+		n++
+	}
+	return n
+}
+
+// Indexes lists the topic indexes in the set in topic order.
+func (s TopicSet) Indexes() []int {
+	var out []int
+	for i := 0; s != 0; i++ {
+		if s&1 != 0 {
+			out = append(out, i)
+		}
+		s >>= 1
+	}
+	return out
+}

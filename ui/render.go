@@ -1,0 +1,315 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefing/model"
+)
+
+// Style names accepted by --style.
+const (
+	StyleDark  = "dark"
+	StyleLight = "light"
+	StyleNoTTY = "notty"
+)
+
+// ValidStyle reports whether s is a style briefing knows.
+func ValidStyle(s string) bool { return s == StyleDark || s == StyleLight || s == StyleNoTTY }
+
+// LabelMode says how a page shows which topics a paragraph carries.
+type LabelMode int
+
+const (
+	// LabelGutter puts topic badges in a left gutter (the reader).
+	LabelGutter LabelMode = iota
+	// LabelInline puts "[topic-id]" labels on a line above the paragraph
+	// (briefing show), so output reads without colour.
+	LabelInline
+)
+
+const gutterWidth = 12
+
+// Page is an article rendered for one width, style and current topic.
+type Page struct {
+	Lines []string // each at most the page width in cells
+	// ParaLine[i] is the first line of paragraph i; ParaEnd[i] is one past
+	// its last.
+	ParaLine, ParaEnd []int
+}
+
+// PageOptions choose what a page shows.
+type PageOptions struct {
+	Width  int
+	Topic  int // topic index to highlight, -1 for none
+	Labels LabelMode
+	Pinned func(i int) bool // paragraphs to mark as pinned; may be nil
+}
+
+// Renderer turns articles into pages with glamour. It holds one glamour
+// TermRenderer per wrap width, which is not safe for concurrent use: each
+// program has its own Renderer.
+type Renderer struct {
+	style  string
+	styles Styles
+	glam   map[int]*glamour.TermRenderer
+}
+
+// NewRenderer makes a renderer for a style (dark, light or notty).
+func NewRenderer(style string) *Renderer {
+	return &Renderer{style: style, styles: NewStyles(style), glam: map[int]*glamour.TermRenderer{}}
+}
+
+func (r *Renderer) glamourFor(wrap int) *glamour.TermRenderer {
+	if tr, ok := r.glam[wrap]; ok {
+		return tr
+	}
+	var cfg gansi.StyleConfig
+	switch r.style {
+	case StyleLight:
+		cfg = styles.LightStyleConfig
+	case StyleNoTTY:
+		cfg = styles.NoTTYStyleConfig
+	default:
+		cfg = styles.DarkStyleConfig
+	}
+	// The page supplies its own margin (the gutter) and spacing.
+	zero := uint(0)
+	cfg.Document.Margin = &zero
+	cfg.Document.BlockPrefix, cfg.Document.BlockSuffix = "", ""
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(wrap))
+	if err != nil {
+		// Only an invalid option makes this fail, and ours are fixed.
+		panic(err)
+	}
+	r.glam[wrap] = tr
+	return tr
+}
+
+// markdown renders one Markdown block to trimmed lines.
+func (r *Renderer) markdown(md string, wrap int) []string {
+	out, err := r.glamourFor(wrap).Render(md)
+	if err != nil {
+		out = md
+	}
+	out = model.StripNonSGR(out)
+	lines := strings.Split(out, "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+// Article renders a whole article.
+func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions) Page {
+	width := max(o.Width, 1)
+	gutter := 0
+	if o.Labels == LabelGutter && width >= 40 {
+		gutter = gutterWidth
+	}
+	wrap := max(width-gutter-1, 8)
+	var p Page
+	add := func(lines []string, prefix func(int) string) {
+		for i, l := range lines {
+			line := l
+			if prefix != nil {
+				line = prefix(i) + l
+			}
+			p.Lines = append(p.Lines, ansi.Truncate(line, width, "…"))
+		}
+	}
+	pad := func(int) string { return strings.Repeat(" ", gutter) }
+	add(r.markdown("# "+escapeMarkdown(a.Title), wrap), pad)
+	if meta := metaLine(a); meta != "" {
+		add(wrapPlain(r.styles.Meta.Render(meta), wrap), pad)
+	}
+	if a.Standfirst != "" {
+		p.Lines = append(p.Lines, "")
+		add(r.markdown("*"+escapeMarkdown(a.Standfirst)+"*", wrap), pad)
+	}
+	for i, para := range a.Paragraphs {
+		p.Lines = append(p.Lines, "")
+		current := o.Topic >= 0 && para.Topics.Has(o.Topic)
+		pinned := o.Pinned != nil && o.Pinned(i)
+		if o.Labels == LabelInline && para.Topics != 0 {
+			add([]string{r.inlineLabels(para.Topics, topics, o.Topic, pinned)}, nil)
+		}
+		p.ParaLine = append(p.ParaLine, len(p.Lines))
+		body := r.markdown(paragraphMarkdown(para, o.Topic, current), wrap)
+		switch {
+		case o.Labels == LabelGutter && gutter > 0:
+			add(body, func(line int) string { return r.gutter(para.Topics, topics, line, current, pinned) })
+		case current:
+			add(body, func(int) string { return r.styles.Marker.Render("▌") + " " })
+		default:
+			add(body, nil)
+		}
+		p.ParaEnd = append(p.ParaEnd, len(p.Lines))
+	}
+	return p
+}
+
+// metaLine is "date · byline · source", leaving out what is unknown.
+func metaLine(a *model.Article) string {
+	var parts []string
+	for _, s := range []string{a.DateString(), a.Byline, a.Source} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func wrapPlain(s string, width int) []string {
+	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+}
+
+// gutter draws a paragraph's topic badges on its first line and a bar along
+// every line of a paragraph on the current topic.
+func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, line int, current, pinned bool) string {
+	bar := " "
+	if current {
+		bar = r.styles.Marker.Render("▌")
+	}
+	pin := " "
+	if pinned {
+		pin = r.styles.Pin.Render("*")
+	}
+	label := ""
+	if line == 0 {
+		label = badges(set, topics, gutterWidth-3)
+	}
+	style := r.styles.Gutter
+	if current {
+		style = r.styles.GutterCurrent
+	}
+	return pin + style.Render(fmt.Sprintf("%-*s", gutterWidth-3, label)) + bar + " "
+}
+
+// badges lists a set's badges in topic order, as many as fit in width,
+// with "+N" for the rest.
+func badges(set model.TopicSet, topics []model.Topic, width int) string {
+	idx := set.Indexes()
+	var b strings.Builder
+	for n, i := range idx {
+		if i >= len(topics) {
+			break
+		}
+		badge := topics[i].Badge
+		more := ""
+		if n < len(idx)-1 {
+			more = fmt.Sprintf("+%d", len(idx)-n-1)
+		}
+		sep := ""
+		if n > 0 {
+			sep = " "
+		}
+		if ansi.StringWidth(b.String()+sep+badge+more) > width && n > 0 {
+			b.WriteString(fmt.Sprintf("+%d", len(idx)-n))
+			break
+		}
+		b.WriteString(sep + badge)
+	}
+	return ansi.Truncate(b.String(), width, "")
+}
+
+func (r *Renderer) inlineLabels(set model.TopicSet, topics []model.Topic, current int, pinned bool) string {
+	var parts []string
+	if pinned {
+		parts = append(parts, "[pinned]")
+	}
+	for _, i := range set.Indexes() {
+		if i >= len(topics) {
+			continue
+		}
+		label := "[" + topics[i].ID + "]"
+		if i == current {
+			label = r.styles.Marker.Render(label)
+		} else {
+			label = r.styles.Gutter.Render(label)
+		}
+		parts = append(parts, label)
+	}
+	return strings.Join(parts, " ")
+}
+
+// paragraphMarkdown is a paragraph as Markdown: its kind chooses the block,
+// and the matched phrases of the current topic are set in bold.
+func paragraphMarkdown(p model.Paragraph, topic int, current bool) string {
+	var text string
+	if current {
+		var b strings.Builder
+		at := 0
+		for _, s := range p.Spans {
+			if s.Topic != topic || s.Start < at {
+				continue
+			}
+			b.WriteString(escapeMarkdown(p.Text[at:s.Start]))
+			b.WriteString("**" + escapeMarkdown(p.Text[s.Start:s.End]) + "**")
+			at = s.End
+		}
+		b.WriteString(escapeMarkdown(p.Text[at:]))
+		text = b.String()
+	} else {
+		text = escapeMarkdown(p.Text)
+	}
+	switch p.Kind {
+	case model.Subheading:
+		return "## " + text
+	case model.Caption:
+		return "*" + text + "*"
+	case model.Dateline:
+		return "**" + text + "**"
+	}
+	return text
+}
+
+// escapeMarkdown makes article text literal in Markdown: it can neither
+// format itself nor smuggle entities such as "&#27;" (ESC) past the
+// sanitiser.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if strings.IndexByte("\\`*_[]<>#&~|!{}()+-.=:", c) >= 0 {
+			if c == '.' || c == '-' || c == '+' || c == '=' || c == ':' || c == '(' || c == ')' || c == '!' {
+				// These only matter at the start of a block (lists, rules,
+				// setext headings) or before a bracket; escape them there.
+				if !(i == 0 || (c == '!' && i+1 < len(s) && s[i+1] == '[') || (c == '.' && leadingDigits(s[:i]))) {
+					b.WriteByte(c)
+					continue
+				}
+			}
+			b.WriteByte('\\')
+		}
+		if c == '\n' {
+			c = ' '
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func leadingDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"charm.land/lipgloss/v2"
+)
+
+// Styles is every style the app draws with, built once per program so that
+// SSH sessions with different terminals never share one.
+type Styles struct {
+	Plain         bool // notty: no colour, no attributes
+	Title         lipgloss.Style
+	Meta          lipgloss.Style
+	Dim           lipgloss.Style
+	Marker        lipgloss.Style // the current-topic bar and labels
+	Pin           lipgloss.Style
+	Gutter        lipgloss.Style
+	GutterCurrent lipgloss.Style
+	Selected      lipgloss.Style
+	Marked        lipgloss.Style
+	Badge         lipgloss.Style
+	BadgeCurrent  lipgloss.Style
+	StatusBar     lipgloss.Style
+	StatusKey     lipgloss.Style
+	Notice        lipgloss.Style
+	Error         lipgloss.Style
+	Header        lipgloss.Style
+	Pane          lipgloss.Style
+	PaneFocused   lipgloss.Style
+	Cell          lipgloss.Style
+	CellEmpty     lipgloss.Style
+	CellCursor    lipgloss.Style
+}
+
+// NewStyles builds the styles for a glamour style name. The style is chosen
+// by flag, never by asking the terminal for its background.
+func NewStyles(style string) Styles {
+	if style == StyleNoTTY {
+		plain := lipgloss.NewStyle()
+		return Styles{
+			Plain: true, Title: plain, Meta: plain, Dim: plain, Marker: plain, Pin: plain,
+			Gutter: plain, GutterCurrent: plain, Selected: plain.Reverse(true), Marked: plain,
+			Badge: plain, BadgeCurrent: plain, StatusBar: plain, StatusKey: plain, Notice: plain,
+			Error: plain, Header: plain, Pane: plain.Border(lipgloss.NormalBorder()),
+			PaneFocused: plain.Border(lipgloss.DoubleBorder()), Cell: plain, CellEmpty: plain,
+			CellCursor: plain.Reverse(true),
+		}
+	}
+	ld := lipgloss.LightDark(style != StyleLight)
+	accent := ld(lipgloss.Color("#5A56E0"), lipgloss.Color("#B9A6FF"))
+	text := ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#E4E4E4"))
+	subtle := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+	faint := ld(lipgloss.Color("#DDDAF5"), lipgloss.Color("#2E2A4F"))
+	pin := ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FDBA74"))
+	warn := ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#FCA5A5"))
+	return Styles{
+		Title:         lipgloss.NewStyle().Bold(true).Foreground(text),
+		Meta:          lipgloss.NewStyle().Foreground(subtle),
+		Dim:           lipgloss.NewStyle().Foreground(subtle),
+		Marker:        lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Pin:           lipgloss.NewStyle().Foreground(pin).Bold(true),
+		Gutter:        lipgloss.NewStyle().Foreground(subtle),
+		GutterCurrent: lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Selected:      lipgloss.NewStyle().Foreground(text).Background(faint).Bold(true),
+		Marked:        lipgloss.NewStyle().Foreground(pin).Bold(true),
+		Badge:         lipgloss.NewStyle().Foreground(subtle),
+		BadgeCurrent:  lipgloss.NewStyle().Foreground(accent).Bold(true),
+		StatusBar:     lipgloss.NewStyle().Foreground(text),
+		StatusKey:     lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Notice:        lipgloss.NewStyle().Foreground(pin),
+		Error:         lipgloss.NewStyle().Foreground(warn).Bold(true),
+		Header:        lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Pane:          lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle),
+		PaneFocused:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
+		Cell:          lipgloss.NewStyle().Foreground(text),
+		CellEmpty:     lipgloss.NewStyle().Foreground(subtle),
+		CellCursor:    lipgloss.NewStyle().Foreground(text).Background(faint).Bold(true),
+	}
+}
