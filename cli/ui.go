@@ -2,8 +2,13 @@ package cli
 
 import (
 	"errors"
+	"fmt"
+	"os"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
+
+	"briefing/ui"
 )
 
 // uiOptions are the flags of the interactive app.
@@ -12,9 +17,24 @@ type uiOptions struct {
 }
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.style, "style", "dark", "rendering style: dark, light or notty (default notty when NO_COLOR is set)")
+	cmd.Flags().StringVar(&o.style, "style", ui.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
 }
 
 func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) error {
-	return errors.New("the terminal UI is not built yet")
+	if !ui.ValidStyle(o.style) {
+		return usageError{err: fmt.Errorf("--style must be dark, light or notty, not %q", o.style), usage: cmd.UseLine()}
+	}
+	if !e.isTerminal(e.stdout) || !isTerminal(os.Stdin) {
+		return errors.New("the reader needs a terminal; for scripts use 'briefing list', 'tag' or 'show'")
+	}
+	corpus, err := loadCorpus(e, &c, paths)
+	if err != nil {
+		return err
+	}
+	style := o.style
+	if e.getenv("NO_COLOR") != "" && !cmd.Flags().Changed("style") {
+		style = ui.StyleNoTTY
+	}
+	_, err = tea.NewProgram(ui.New(corpus, ui.Options{Style: style}), tea.WithOutput(e.stdout)).Run()
+	return err
 }

@@ -7,7 +7,6 @@ import (
 // Styles is every style the app draws with, built once per program so that
 // SSH sessions with different terminals never share one.
 type Styles struct {
-	Plain         bool // notty: no colour, no attributes
 	Title         lipgloss.Style
 	Meta          lipgloss.Style
 	Dim           lipgloss.Style
@@ -24,8 +23,6 @@ type Styles struct {
 	Notice        lipgloss.Style
 	Error         lipgloss.Style
 	Header        lipgloss.Style
-	Pane          lipgloss.Style
-	PaneFocused   lipgloss.Style
 	Cell          lipgloss.Style
 	CellEmpty     lipgloss.Style
 	CellCursor    lipgloss.Style
@@ -37,12 +34,10 @@ func NewStyles(style string) Styles {
 	if style == StyleNoTTY {
 		plain := lipgloss.NewStyle()
 		return Styles{
-			Plain: true, Title: plain, Meta: plain, Dim: plain, Marker: plain, Pin: plain,
-			Gutter: plain, GutterCurrent: plain, Selected: plain.Reverse(true), Marked: plain,
+			Title: plain, Meta: plain, Dim: plain, Marker: plain, Pin: plain,
+			Gutter: plain, GutterCurrent: plain, Selected: plain, Marked: plain,
 			Badge: plain, BadgeCurrent: plain, StatusBar: plain, StatusKey: plain, Notice: plain,
-			Error: plain, Header: plain, Pane: plain.Border(lipgloss.NormalBorder()),
-			PaneFocused: plain.Border(lipgloss.DoubleBorder()), Cell: plain, CellEmpty: plain,
-			CellCursor: plain.Reverse(true),
+			Error: plain, Header: plain, Cell: plain, CellEmpty: plain, CellCursor: plain,
 		}
 	}
 	ld := lipgloss.LightDark(style != StyleLight)
@@ -69,8 +64,6 @@ func NewStyles(style string) Styles {
 		Notice:        lipgloss.NewStyle().Foreground(pin),
 		Error:         lipgloss.NewStyle().Foreground(warn).Bold(true),
 		Header:        lipgloss.NewStyle().Foreground(accent).Bold(true),
-		Pane:          lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle),
-		PaneFocused:   lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent),
 		Cell:          lipgloss.NewStyle().Foreground(text),
 		CellEmpty:     lipgloss.NewStyle().Foreground(subtle),
 		CellCursor:    lipgloss.NewStyle().Foreground(text).Background(faint).Bold(true),

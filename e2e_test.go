@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real binary in a detached tmux window, as a person
+// at a terminal would.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+}
+
+func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed; .ci/run installs it")
+		}
+		t.Skip("tmux not installed")
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("briefing-e2e-%d", os.Getpid())}
+	s.run("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "e2e", command)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) run(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+}
+
+func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", "e2e") }
+
+// waitFor polls the screen until it shows want; the deadline is generous
+// because it only bounds a failure, never a measurement.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q:\n%s", want, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "briefing")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func TestEndToEndInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the real binary")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 120, 40, bin+"; echo exited-$?; sleep 30")
+	s.waitFor("5 articles")
+	s.keys("Enter")
+	s.waitFor("briefing · reader")
+	s.keys("2", "]")
+	s.waitFor("territory 1/2")
+	s.keys("]")
+	s.waitFor("territory 2/2")
+	s.keys("]")
+	s.waitFor("moved on to")
+	s.keys("c")
+	s.waitFor("briefing · compare")
+	s.waitFor("no coverage")
+	// Each esc waits for its screen: ESC followed at once by a key reads
+	// as alt+key, in any terminal.
+	s.keys("Escape")
+	s.waitFor("briefing · reader")
+	s.keys("Escape")
+	s.waitFor("5 articles")
+	s.keys("m")
+	scr := s.waitFor("briefing · coverage")
+	if !strings.Contains(scr, "SEC") || !strings.Contains(scr, "FRZ") {
+		t.Errorf("matrix lacks topic columns:\n%s", scr)
+	}
+	s.keys("?")
+	s.waitFor("cycle topics")
+	s.run("resize-window", "-t", "e2e", "-x", "20", "-y", "6")
+	s.waitFor("Window too small")
+	s.run("resize-window", "-t", "e2e", "-x", "120", "-y", "40")
+	s.waitFor("briefing · coverage")
+	for _, l := range strings.Split(s.screen(), "\n") {
+		if len([]rune(l)) > 120 {
+			t.Errorf("line wider than the window: %q", l)
+		}
+	}
+	s.keys("q")
+	s.waitFor("exited-0")
+}
+
+func TestNoTerminal(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin)
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); err == nil || code != 1 || !strings.Contains(string(out), "needs a terminal") || strings.Count(strings.TrimSpace(string(out)), "\n") != 0 {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}

@@ -1,0 +1,385 @@
+// Package ui is briefing's terminal app (bubbletea v2) and the renderer
+// that turns articles into styled pages.
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"briefing/model"
+)
+
+// Minimum usable window; below it the app shows a notice instead.
+const (
+	MinWidth  = 40
+	MinHeight = 10
+)
+
+type viewID int
+
+const (
+	viewList viewID = iota
+	viewReader
+	viewCompare
+	viewMatrix
+)
+
+var viewNames = map[viewID]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage"}
+
+// Options configure one program.
+type Options struct {
+	Style string // dark, light or notty
+}
+
+// App is the root model. It owns layout, global keys and routing: keys go
+// to the focused view, WindowSizeMsg to every view.
+type App struct {
+	s        *shared
+	view     viewID
+	back     []viewID // where esc returns to
+	fullHelp bool
+	help     help.Model
+	width    int
+	height   int
+
+	list    listView
+	reader  readerView
+	compare compareView
+	matrix  matrixView
+}
+
+// New builds the app over a corpus. The corpus is only read.
+func New(corpus *model.Corpus, opts Options) *App {
+	if !ValidStyle(opts.Style) {
+		opts.Style = StyleDark
+	}
+	s := &shared{corpus: corpus, keys: DefaultKeyMap(), styles: NewStyles(opts.Style), renderer: NewRenderer(opts.Style), topic: -1}
+	h := help.New()
+	if opts.Style == StyleNoTTY {
+		h.Styles = help.Styles{}
+	} else {
+		h.Styles = help.DefaultStyles(opts.Style != StyleLight)
+	}
+	return &App{
+		s: s, help: h,
+		list: newListView(s), reader: newReaderView(s), compare: newCompareView(s), matrix: newMatrixView(s),
+	}
+}
+
+func (a *App) Init() tea.Cmd { return nil }
+
+// bodyHeight is what is left for the view between the title and the
+// status and help lines.
+func (a *App) bodyHeight() int {
+	h := a.height - 3
+	if a.fullHelp {
+		h -= lipgloss.Height(a.help.FullHelpView(a.keyHelp().FullHelp()))
+	}
+	return max(h, 1)
+}
+
+// layout sizes every view once per resize (and when the help grows).
+func (a *App) layout() {
+	a.help.SetWidth(a.width)
+	h := a.bodyHeight()
+	a.list.SetSize(a.width, h)
+	a.reader.SetSize(a.width, h)
+	a.compare.SetSize(a.width, h)
+	a.matrix.SetSize(a.width, h)
+}
+
+func (a *App) tooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		switch a.view {
+		case viewReader:
+			a.reader, cmd, _ = a.reader.Update(msg)
+		case viewCompare:
+			a.compare, cmd, _ = a.compare.Update(msg)
+		}
+		return a, cmd
+	}
+	return a, nil
+}
+
+// typing reports whether a text field has focus, so that letters are text.
+func (a *App) typing() bool {
+	return (a.view == viewList && a.list.filtering) || (a.view == viewReader && a.reader.searching)
+}
+
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.s.keys
+	if msg.String() == "ctrl+c" {
+		return tea.Quit
+	}
+	if a.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	if a.typing() {
+		return a.routeKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		a.fullHelp = !a.fullHelp
+		a.layout()
+		return nil
+	case key.Matches(msg, k.Topic):
+		a.setTopic(int(msg.String()[0] - '1'))
+		return nil
+	case key.Matches(msg, k.ClearTopic):
+		a.setTopic(-1)
+		return nil
+	case key.Matches(msg, k.NextTopic):
+		a.cycleTopic(1)
+		return nil
+	case key.Matches(msg, k.PrevTopic):
+		a.cycleTopic(-1)
+		return nil
+	case key.Matches(msg, k.Matrix) && a.view != viewMatrix:
+		a.push(viewMatrix)
+		return nil
+	}
+	if cmd, used := a.viewKey(msg); used {
+		return cmd
+	}
+	if key.Matches(msg, k.Back) {
+		a.pop()
+	}
+	return nil
+}
+
+// routeKey sends a key to the focused view only.
+func (a *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
+	cmd, _ := a.viewKey(msg)
+	return cmd
+}
+
+// viewKey lets the focused view handle a key, then acts on the keys that
+// move between views.
+func (a *App) viewKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := a.s.keys
+	var cmd tea.Cmd
+	var used bool
+	switch a.view {
+	case viewList:
+		a.list, cmd, used = a.list.Update(msg)
+		if used {
+			return cmd, true
+		}
+		switch {
+		case key.Matches(msg, k.Open):
+			if art := a.list.selected(); art != nil {
+				a.openReader(art, -1)
+			}
+			return nil, true
+		case key.Matches(msg, k.Compare):
+			if l, r, ok := a.list.comparePair(); ok {
+				a.openCompare(l, r)
+			}
+			return nil, true
+		}
+	case viewReader:
+		a.reader, cmd, used = a.reader.Update(msg)
+		if used {
+			return cmd, true
+		}
+		if key.Matches(msg, k.Compare) && len(a.s.corpus.Articles) > 1 {
+			i := a.s.articleIndex(a.reader.article)
+			a.openCompare(i, (i+1)%len(a.s.corpus.Articles))
+			return nil, true
+		}
+	case viewCompare:
+		a.compare, cmd, used = a.compare.Update(msg)
+		return cmd, used
+	case viewMatrix:
+		a.matrix, used = a.matrix.Update(msg)
+		if used {
+			return nil, true
+		}
+		if key.Matches(msg, k.Open) && len(a.s.corpus.Articles) > 0 {
+			art := a.s.corpus.Articles[a.matrix.row]
+			a.s.topic = a.matrix.col
+			a.topicChanged()
+			first := -1
+			if on := art.ParagraphsOn(a.matrix.col); len(on) > 0 {
+				first = on[0]
+			}
+			a.openReader(art, first)
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+func (a *App) push(v viewID) {
+	if a.view != v {
+		a.back = append(a.back, a.view)
+	}
+	a.view = v
+}
+
+func (a *App) pop() {
+	if n := len(a.back); n > 0 {
+		a.view = a.back[n-1]
+		a.back = a.back[:n-1]
+	}
+}
+
+func (a *App) openReader(art *model.Article, para int) {
+	a.reader.open(art, para)
+	a.push(viewReader)
+}
+
+func (a *App) openCompare(l, r int) {
+	a.compare.open(l, r)
+	a.push(viewCompare)
+}
+
+func (a *App) setTopic(i int) {
+	if i >= len(a.s.corpus.Topics) {
+		return
+	}
+	a.s.topic = i
+	a.topicChanged()
+}
+
+func (a *App) cycleTopic(dir int) {
+	n := len(a.s.corpus.Topics)
+	if n == 0 {
+		return
+	}
+	// -1 (no topic) is part of the cycle.
+	a.s.topic = ((a.s.topic+1+dir)%(n+1)+n+1)%(n+1) - 1
+	a.topicChanged()
+}
+
+// topicChanged re-renders what depends on the current topic.
+func (a *App) topicChanged() {
+	if a.reader.article != nil {
+		a.reader.render()
+	}
+}
+
+func (a *App) keyHelp() keyHelp {
+	switch a.view {
+	case viewReader:
+		return a.s.keys.readerHelp()
+	case viewCompare:
+		return a.s.keys.compareHelp()
+	case viewMatrix:
+		return a.s.keys.matrixHelp()
+	}
+	return a.s.keys.listHelp()
+}
+
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "briefing"
+	return v
+}
+
+// render draws the screen; every line is cut to the window's width and the
+// screen to its height, whatever a view produced.
+func (a *App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	var lines []string
+	if a.tooSmall() {
+		lines = []string{"Window too small", fmt.Sprintf("need %d×%d, have %d×%d", MinWidth, MinHeight, a.width, a.height), "q quits"}
+	} else {
+		lines = append(lines, a.titleBar())
+		body := strings.Split(a.body(), "\n")
+		h := a.bodyHeight()
+		if len(body) > h {
+			body = body[:h]
+		}
+		for len(body) < h {
+			body = append(body, "")
+		}
+		lines = append(lines, body...)
+		lines = append(lines, a.statusBar())
+		if a.fullHelp {
+			lines = append(lines, strings.Split(a.help.FullHelpView(a.keyHelp().FullHelp()), "\n")...)
+		} else {
+			lines = append(lines, a.help.ShortHelpView(a.keyHelp().ShortHelp()))
+		}
+	}
+	if len(lines) > a.height {
+		lines = lines[:a.height]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, a.width, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (a *App) body() string {
+	switch a.view {
+	case viewReader:
+		return a.reader.View()
+	case viewCompare:
+		return a.compare.View()
+	case viewMatrix:
+		return a.matrix.View()
+	}
+	return a.list.View()
+}
+
+func (a *App) titleBar() string {
+	st := a.s.styles
+	left := st.Header.Render("briefing") + st.Dim.Render(" · "+viewNames[a.view])
+	if a.view == viewReader && a.reader.article != nil {
+		left += st.Dim.Render(" · " + a.reader.article.ID)
+	}
+	right := st.Dim.Render("topic: none (1-9, t)")
+	if name := a.s.topicName(); name != "" {
+		right = st.Dim.Render("topic: ") + st.Marker.Render(fmt.Sprintf("%d %s", a.s.topic+1, name))
+	}
+	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (a *App) statusBar() string {
+	st := a.s.styles
+	switch a.view {
+	case viewReader:
+		if a.reader.searching {
+			return a.reader.search.View()
+		}
+		return st.StatusBar.Render(a.reader.status())
+	case viewCompare:
+		return st.StatusBar.Render(a.compare.status())
+	case viewMatrix:
+		return st.StatusBar.Render("enter opens the article at its first paragraph on the topic")
+	}
+	if n := len(a.list.marked); n > 0 {
+		return st.Notice.Render(fmt.Sprintf("%d marked · c compares", n))
+	}
+	return ""
+}

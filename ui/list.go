@@ -1,0 +1,304 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sahilm/fuzzy"
+
+	"briefing/model"
+)
+
+// listView is the article list: newest first, filterable, with up to two
+// articles marked for comparison.
+type listView struct {
+	s         *shared
+	filter    textinput.Model
+	filtering bool     // the filter field has focus
+	items     []int    // corpus indexes that pass the filter, in display order
+	targets   []string // what the fuzzy filter matches, per article
+	cursor    int
+	offset    int
+	marked    []int // corpus indexes, at most two
+	width     int
+	height    int
+}
+
+func newListView(s *shared) listView {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "filter titles and sources; #topic narrows"
+	ti.CharLimit = 200
+	l := listView{s: s, filter: ti}
+	l.targets = make([]string, len(s.corpus.Articles))
+	for i, a := range s.corpus.Articles {
+		l.targets[i] = a.Title + " " + a.Attribution()
+	}
+	l.applyFilter()
+	return l
+}
+
+func (l *listView) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.filter.SetWidth(max(w-4, 1))
+	l.clamp()
+}
+
+// selected is the article under the cursor, or nil when the filter hides
+// everything.
+func (l *listView) selected() *model.Article {
+	if l.cursor < 0 || l.cursor >= len(l.items) {
+		return nil
+	}
+	return l.s.corpus.Articles[l.items[l.cursor]]
+}
+
+// applyFilter recomputes the visible items: "#word" terms keep articles
+// covering a topic whose id or badge starts with word; the rest is matched
+// fuzzily against title and source.
+func (l *listView) applyFilter() {
+	var words []string
+	var topics []int
+	for _, term := range strings.Fields(l.filter.Value()) {
+		if strings.HasPrefix(term, "#") && len(term) > 1 {
+			topics = append(topics, l.matchTopics(term[1:])...)
+			if len(topics) == 0 {
+				topics = append(topics, -1) // nothing matches an unknown topic
+			}
+			continue
+		}
+		words = append(words, term)
+	}
+	covers := func(i int) bool {
+		for _, t := range topics {
+			if !l.s.corpus.Articles[i].Covers(t) {
+				return false
+			}
+		}
+		return true
+	}
+	l.items = l.items[:0]
+	if len(words) == 0 {
+		for i := range l.s.corpus.Articles {
+			if covers(i) {
+				l.items = append(l.items, i)
+			}
+		}
+	} else {
+		for _, m := range fuzzy.Find(strings.Join(words, " "), l.targets) {
+			if covers(m.Index) {
+				l.items = append(l.items, m.Index)
+			}
+		}
+	}
+	l.clamp()
+}
+
+func (l *listView) matchTopics(prefix string) []int {
+	prefix = strings.ToLower(prefix)
+	var out []int
+	for i, t := range l.s.corpus.Topics {
+		if strings.HasPrefix(t.ID, prefix) || strings.HasPrefix(strings.ToLower(t.Badge), prefix) {
+			out = append(out, i)
+			break
+		}
+	}
+	return out
+}
+
+func (l *listView) clamp() {
+	l.cursor = min(max(l.cursor, 0), max(len(l.items)-1, 0))
+	rows := l.rows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+rows {
+		l.offset = l.cursor - rows + 1
+	}
+	l.offset = max(0, min(l.offset, max(len(l.items)-rows, 0)))
+}
+
+// rows is how many article rows fit under the column header and filter.
+func (l *listView) rows() int { return max(l.height-2, 1) }
+
+// toggleMark marks or unmarks the selected article for comparison, keeping
+// at most two.
+func (l *listView) toggleMark() {
+	a := l.selected()
+	if a == nil {
+		return
+	}
+	i := l.items[l.cursor]
+	for j, m := range l.marked {
+		if m == i {
+			l.marked = append(l.marked[:j], l.marked[j+1:]...)
+			return
+		}
+	}
+	l.marked = append(l.marked, i)
+	if len(l.marked) > 2 {
+		l.marked = l.marked[1:]
+	}
+}
+
+// comparePair is the two marked articles, or the selected one and the next.
+func (l *listView) comparePair() (int, int, bool) {
+	if len(l.marked) == 2 {
+		return l.marked[0], l.marked[1], true
+	}
+	if len(l.items) < 2 && len(l.s.corpus.Articles) < 2 {
+		return 0, 0, false
+	}
+	if len(l.marked) == 1 && l.selected() != nil && l.items[l.cursor] != l.marked[0] {
+		return l.marked[0], l.items[l.cursor], true
+	}
+	if l.cursor+1 < len(l.items) {
+		return l.items[l.cursor], l.items[l.cursor+1], true
+	}
+	if l.cursor > 0 {
+		return l.items[l.cursor-1], l.items[l.cursor], true
+	}
+	return 0, 0, false
+}
+
+// Update handles a key for the list. It reports whether the key was used.
+func (l listView) Update(msg tea.KeyPressMsg) (listView, tea.Cmd, bool) {
+	k := l.s.keys
+	if l.filtering {
+		switch msg.String() {
+		case "enter":
+			l.filtering = false
+			l.filter.Blur()
+			return l, nil, true
+		case "esc":
+			l.filtering = false
+			l.filter.Blur()
+			l.filter.SetValue("")
+			l.applyFilter()
+			return l, nil, true
+		case "up", "down":
+		default:
+			var cmd tea.Cmd
+			l.filter, cmd = l.filter.Update(msg)
+			l.applyFilter()
+			return l, cmd, true
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		l.cursor--
+	case key.Matches(msg, k.Down):
+		l.cursor++
+	case key.Matches(msg, k.PageUp):
+		l.cursor -= l.rows()
+	case key.Matches(msg, k.PageDown):
+		l.cursor += l.rows()
+	case key.Matches(msg, k.Top):
+		l.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		l.cursor = len(l.items) - 1
+	case key.Matches(msg, k.Filter):
+		l.filtering = true
+		return l, l.filter.Focus(), true
+	case key.Matches(msg, k.Mark):
+		l.toggleMark()
+	case key.Matches(msg, k.Back) && l.filter.Value() != "":
+		l.filter.SetValue("")
+		l.applyFilter()
+	default:
+		return l, nil, false
+	}
+	l.clamp()
+	return l, nil, true
+}
+
+func (l listView) View() string {
+	st := l.s.styles
+	var b strings.Builder
+	if l.filtering || l.filter.Value() != "" {
+		b.WriteString(ansi.Truncate(l.filter.View(), l.width, ""))
+	} else {
+		b.WriteString(st.Dim.Render(fmt.Sprintf("%d articles · / to filter", len(l.items))))
+	}
+	b.WriteString("\n")
+	cols := l.columns()
+	b.WriteString(st.Header.Render(l.row(cols, " ", "DATE", "TITLE", "SOURCE", "TOPICS")))
+	if len(l.items) == 0 {
+		b.WriteString("\n" + st.Dim.Render("  no articles match"))
+	}
+	for r := l.offset; r < len(l.items) && r < l.offset+l.rows(); r++ {
+		i := l.items[r]
+		a := l.s.corpus.Articles[i]
+		mark := " "
+		for _, m := range l.marked {
+			if m == i {
+				mark = "●"
+			}
+		}
+		line := l.row(cols, mark, orDash(a.DateString()), a.Title, orDash(a.Attribution()), l.badgeText(a))
+		b.WriteString("\n")
+		if r == l.cursor {
+			b.WriteString(st.Selected.Render(ansi.Truncate("▸"+line[1:], l.width, "")))
+		} else if mark != " " {
+			b.WriteString(st.Marked.Render(line))
+		} else {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+type listColumns struct{ date, title, source, badges int }
+
+func (l listView) columns() listColumns {
+	c := listColumns{date: 10, source: 22}
+	if l.width < 90 {
+		c.source = 0
+	}
+	if l.width < 50 {
+		c.date = 0
+	}
+	c.badges = min(30, max(l.width/4, 8))
+	c.title = max(l.width-2-c.date-c.source-c.badges-3, 8)
+	return c
+}
+
+func (l listView) row(c listColumns, mark, date, title, source, badges string) string {
+	cell := func(s string, w int) string {
+		if w <= 0 {
+			return ""
+		}
+		s = ansi.Truncate(s, w, "…")
+		return s + strings.Repeat(" ", w-ansi.StringWidth(s)) + " "
+	}
+	line := mark + " " + cell(date, c.date) + cell(title, c.title) + cell(source, c.source) + ansi.Truncate(badges, c.badges, "…")
+	return ansi.Truncate(line, l.width, "")
+}
+
+// badgeText is "SEC3 TER2 …", with the current topic's badge first.
+func (l listView) badgeText(a *model.Article) string {
+	var parts []string
+	for i, n := range a.TopicCounts {
+		if n == 0 {
+			continue
+		}
+		part := fmt.Sprintf("%s%d", l.s.corpus.Topics[i].Badge, n)
+		if i == l.s.topic {
+			parts = append([]string{"[" + part + "]"}, parts...)
+			continue
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, " ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

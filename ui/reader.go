@@ -1,0 +1,339 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"briefing/model"
+)
+
+// pageKey is what a rendered page depends on.
+type pageKey struct {
+	article *model.Article
+	width   int
+	topic   int
+}
+
+// readerView shows one article in a viewport with a paragraph cursor.
+type readerView struct {
+	s       *shared
+	article *model.Article
+	vp      viewport.Model
+	page    Page
+	cache   map[pageKey]Page
+	cursor  int // paragraph index, -1 when the article has none
+
+	search    textinput.Model
+	searching bool
+	query     string
+	hits      []int // paragraphs containing the query
+
+	notice string // one-shot status, e.g. "moved on to the next article"
+	width  int
+	height int
+}
+
+func newReaderView(s *shared) readerView {
+	ti := textinput.New()
+	ti.Prompt = "search: "
+	ti.CharLimit = 200
+	vp := viewport.New()
+	vp.MouseWheelEnabled = true
+	vp.MouseWheelDelta = 3
+	return readerView{s: s, vp: vp, search: ti, cache: map[pageKey]Page{}, cursor: -1}
+}
+
+func (r *readerView) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.search.SetWidth(max(w-10, 1))
+	r.vp.SetWidth(w)
+	r.vp.SetHeight(max(h, 1))
+	if r.article != nil {
+		r.render()
+	}
+}
+
+// open shows article a with the cursor on paragraph para (or the top).
+func (r *readerView) open(a *model.Article, para int) {
+	r.article = a
+	r.hits, r.query = nil, ""
+	r.cursor = -1
+	if len(a.Paragraphs) > 0 {
+		r.cursor = min(max(para, 0), len(a.Paragraphs)-1)
+	}
+	r.render()
+	if para >= 0 {
+		r.scrollToCursor()
+	} else {
+		r.vp.GotoTop()
+	}
+}
+
+// render fetches the page for the current width and topic from the cache,
+// rendering it on a miss. View never renders.
+func (r *readerView) render() {
+	if r.article == nil || r.width <= 0 {
+		return
+	}
+	k := pageKey{r.article, r.width, r.s.topic}
+	p, ok := r.cache[k]
+	if !ok {
+		p = r.s.renderer.Article(r.article, r.s.corpus.Topics, PageOptions{Width: r.width, Topic: r.s.topic, Labels: LabelGutter})
+		r.cache[k] = p
+	}
+	r.page = p
+	r.setContent()
+}
+
+// setContent gives the viewport the page with the cursor drawn in the
+// gutter's first column.
+func (r *readerView) setContent() {
+	lines := r.page.Lines
+	if r.cursor >= 0 && r.cursor < len(r.page.ParaLine) {
+		lines = slices.Clone(lines)
+		for i := r.page.ParaLine[r.cursor]; i < r.page.ParaEnd[r.cursor]; i++ {
+			if strings.HasPrefix(lines[i], " ") {
+				lines[i] = r.s.styles.Marker.Render("›") + lines[i][1:]
+			}
+		}
+	}
+	y := r.vp.YOffset()
+	r.vp.SetContentLines(lines)
+	r.vp.SetYOffset(y)
+}
+
+// scrollToCursor puts the cursor paragraph a third of the way down.
+func (r *readerView) scrollToCursor() {
+	if r.cursor < 0 || r.cursor >= len(r.page.ParaLine) {
+		return
+	}
+	r.vp.SetYOffset(max(r.page.ParaLine[r.cursor]-r.vp.Height()/3, 0))
+}
+
+// followScroll moves the cursor onto the screen after the view scrolled.
+func (r *readerView) followScroll() {
+	if r.cursor < 0 {
+		return
+	}
+	top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
+	if r.page.ParaEnd[r.cursor] > top && r.page.ParaLine[r.cursor] < bottom {
+		return
+	}
+	for i, start := range r.page.ParaLine {
+		if start >= top && start < bottom || (i == len(r.page.ParaLine)-1) {
+			r.cursor = i
+			break
+		}
+	}
+	r.setContent()
+}
+
+// topicParagraphs lists the paragraphs on the current topic.
+func (r *readerView) topicParagraphs() []int {
+	if r.article == nil || r.s.topic < 0 {
+		return nil
+	}
+	return r.article.ParagraphsOn(r.s.topic)
+}
+
+// jump moves the cursor to the next (dir 1) or previous (-1) paragraph on
+// the current topic, moving on to the next article that covers it at the
+// ends. It returns false when there is nowhere to go.
+func (r *readerView) jump(dir int) {
+	if r.s.topic < 0 {
+		r.notice = "choose a topic first: 1-9 or t"
+		return
+	}
+	paras := r.topicParagraphs()
+	for _, p := range orderFrom(paras, dir) {
+		if (dir > 0 && p > r.cursor) || (dir < 0 && p < r.cursor) {
+			r.moveCursor(p)
+			return
+		}
+	}
+	i := r.s.articleIndex(r.article)
+	n := len(r.s.corpus.Articles)
+	for step := 1; step < n; step++ {
+		next := r.s.corpus.Articles[((i+dir*step)%n+n)%n]
+		if !next.Covers(r.s.topic) {
+			continue
+		}
+		on := next.ParagraphsOn(r.s.topic)
+		target := on[0]
+		if dir < 0 {
+			target = on[len(on)-1]
+		}
+		r.open(next, target)
+		r.notice = fmt.Sprintf("moved on to %s, the next article on %s", next.ID, r.s.topicID())
+		return
+	}
+	r.notice = fmt.Sprintf("no other article covers %s", r.s.topicID())
+}
+
+func orderFrom(xs []int, dir int) []int {
+	if dir > 0 {
+		return xs
+	}
+	out := slices.Clone(xs)
+	slices.Reverse(out)
+	return out
+}
+
+func (r *readerView) moveCursor(p int) {
+	r.cursor = p
+	r.setContent()
+	top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
+	if r.page.ParaLine[p] < top || r.page.ParaEnd[p] > bottom {
+		r.scrollToCursor()
+	}
+}
+
+// runSearch finds the paragraphs containing the query and goes to the first
+// one after the cursor.
+func (r *readerView) runSearch(q string) {
+	r.query = strings.TrimSpace(q)
+	r.hits = r.hits[:0]
+	if r.query == "" || r.article == nil {
+		return
+	}
+	needle := strings.ToLower(r.query)
+	for i, p := range r.article.Paragraphs {
+		if strings.Contains(strings.ToLower(p.Text), needle) {
+			r.hits = append(r.hits, i)
+		}
+	}
+	if len(r.hits) == 0 {
+		r.notice = fmt.Sprintf("%q not found", r.query)
+		return
+	}
+	r.nextHit(1, true)
+}
+
+func (r *readerView) nextHit(dir int, inclusive bool) {
+	if len(r.hits) == 0 {
+		r.notice = "no search: press / to search"
+		return
+	}
+	for _, h := range orderFrom(r.hits, dir) {
+		if (dir > 0 && (h > r.cursor || inclusive && h == r.cursor)) || (dir < 0 && h < r.cursor) {
+			r.moveCursor(h)
+			return
+		}
+	}
+	// Wrap around, as a pager's search does.
+	if dir > 0 {
+		r.moveCursor(r.hits[0])
+	} else {
+		r.moveCursor(r.hits[len(r.hits)-1])
+	}
+	r.notice = "search wrapped"
+}
+
+// Update handles a key for the reader; it reports whether it used the key.
+func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
+	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
+		var cmd tea.Cmd
+		r.vp, cmd = r.vp.Update(wheel)
+		r.followScroll()
+		return r, cmd, true
+	}
+	kmsg, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return r, nil, false
+	}
+	if r.searching {
+		switch kmsg.String() {
+		case "enter":
+			r.searching = false
+			r.search.Blur()
+			r.runSearch(r.search.Value())
+		case "esc":
+			r.searching = false
+			r.search.Blur()
+		default:
+			var cmd tea.Cmd
+			r.search, cmd = r.search.Update(kmsg)
+			return r, cmd, true
+		}
+		return r, nil, true
+	}
+	r.notice = ""
+	k := r.s.keys
+	switch {
+	case key.Matches(kmsg, k.Up):
+		r.vp.ScrollUp(1)
+		r.followScroll()
+	case key.Matches(kmsg, k.Down):
+		r.vp.ScrollDown(1)
+		r.followScroll()
+	case key.Matches(kmsg, k.PageUp):
+		r.vp.PageUp()
+		r.followScroll()
+	case key.Matches(kmsg, k.PageDown):
+		r.vp.PageDown()
+		r.followScroll()
+	case key.Matches(kmsg, k.Top):
+		r.vp.GotoTop()
+		r.followScroll()
+	case key.Matches(kmsg, k.Bottom):
+		r.vp.GotoBottom()
+		r.followScroll()
+	case key.Matches(kmsg, k.NextMatch):
+		r.jump(1)
+	case key.Matches(kmsg, k.PrevMatch):
+		r.jump(-1)
+	case key.Matches(kmsg, k.Search):
+		r.searching = true
+		r.search.SetValue("")
+		return r, r.search.Focus(), true
+	case key.Matches(kmsg, k.NextHit):
+		r.nextHit(1, false)
+	case key.Matches(kmsg, k.PrevHit):
+		r.nextHit(-1, false)
+	default:
+		return r, nil, false
+	}
+	return r, nil, true
+}
+
+func (r readerView) View() string {
+	return r.vp.View()
+}
+
+// status is the reader's part of the status bar: position on the current
+// topic ("territory 2/5"), search hits and scroll position.
+func (r readerView) status() string {
+	var parts []string
+	if r.notice != "" {
+		parts = append(parts, r.notice)
+	}
+	if r.s.topic >= 0 && r.article != nil {
+		paras := r.topicParagraphs()
+		if len(paras) == 0 {
+			parts = append(parts, r.s.topicID()+": no coverage here")
+		} else {
+			pos := 0
+			for i, p := range paras {
+				if p <= r.cursor {
+					pos = i + 1
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%s %d/%d", r.s.topicID(), pos, len(paras)))
+		}
+	}
+	if r.query != "" {
+		pos := slices.Index(r.hits, r.cursor) + 1
+		parts = append(parts, fmt.Sprintf("%q %d/%d", r.query, pos, len(r.hits)))
+	}
+	if r.cursor >= 0 {
+		parts = append(parts, fmt.Sprintf("¶%d", r.cursor+1))
+	}
+	parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.ScrollPercent()*100))
+	return strings.Join(parts, " · ")
+}

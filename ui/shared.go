@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"briefing/model"
+)
+
+// shared is the per-program state every view reads: the corpus (read-only,
+// shared between programs), and this program's keys, styles, renderer and
+// current topic.
+type shared struct {
+	corpus   *model.Corpus
+	keys     KeyMap
+	styles   Styles
+	renderer *Renderer
+	topic    int // current topic index, -1 for none
+}
+
+func (s *shared) topicName() string {
+	if s.topic < 0 || s.topic >= len(s.corpus.Topics) {
+		return ""
+	}
+	return s.corpus.Topics[s.topic].Name
+}
+
+func (s *shared) topicID() string {
+	if s.topic < 0 || s.topic >= len(s.corpus.Topics) {
+		return ""
+	}
+	return s.corpus.Topics[s.topic].ID
+}
+
+// articleIndex is the position of a in the corpus, or -1.
+func (s *shared) articleIndex(a *model.Article) int {
+	for i, b := range s.corpus.Articles {
+		if a == b {
+			return i
+		}
+	}
+	return -1
+}
