@@ -333,7 +333,8 @@ func (a *App) render() string {
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, a.width, "")
 	}
-	return strings.Join(lines, "\n")
+	// Whatever a view drew, only styling reaches the terminal.
+	return model.StripNonSGR(strings.Join(lines, "\n"))
 }
 
 func (a *App) body() string {

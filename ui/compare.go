@@ -32,7 +32,7 @@ func Compare(st Styles, topics []model.Topic, left, right *model.Article, o Comp
 	var out []string
 	add := func(lines ...string) {
 		for _, l := range lines {
-			out = append(out, ansi.Truncate(l, width, "…"))
+			out = append(out, model.StripNonSGR(ansi.Truncate(l, width, "…")))
 		}
 	}
 	colW := width

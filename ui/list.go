@@ -226,7 +226,7 @@ func (l listView) View() string {
 	}
 	b.WriteString("\n")
 	cols := l.columns()
-	b.WriteString(st.Header.Render(l.row(cols, " ", "DATE", "TITLE", "SOURCE", "TOPICS")))
+	b.WriteString(st.Header.Render(l.row(cols, "  ", "DATE", "TITLE", "SOURCE", "TOPICS")))
 	if len(l.items) == 0 {
 		b.WriteString("\n" + st.Dim.Render("  no articles match"))
 	}
@@ -239,13 +239,18 @@ func (l listView) View() string {
 				mark = "●"
 			}
 		}
-		line := l.row(cols, mark, orDash(a.DateString()), a.Title, orDash(a.Attribution()), l.badgeText(a))
-		b.WriteString("\n")
+		pointer := " "
 		if r == l.cursor {
-			b.WriteString(st.Selected.Render(ansi.Truncate("▸"+line[1:], l.width, "")))
-		} else if mark != " " {
+			pointer = "▸"
+		}
+		line := l.row(cols, pointer+mark, orDash(a.DateString()), a.Title, orDash(a.Attribution()), l.badgeText(a))
+		b.WriteString("\n")
+		switch {
+		case r == l.cursor:
+			b.WriteString(st.Selected.Render(line))
+		case mark != " ":
 			b.WriteString(st.Marked.Render(line))
-		} else {
+		default:
 			b.WriteString(line)
 		}
 	}
@@ -256,14 +261,17 @@ type listColumns struct{ date, title, source, badges int }
 
 func (l listView) columns() listColumns {
 	c := listColumns{date: 10, source: 22}
-	if l.width < 90 {
+	switch {
+	case l.width < 70:
 		c.source = 0
+	case l.width < 100:
+		c.source = 14
 	}
 	if l.width < 50 {
 		c.date = 0
 	}
 	c.badges = min(30, max(l.width/4, 8))
-	c.title = max(l.width-2-c.date-c.source-c.badges-3, 8)
+	c.title = max(l.width-3-c.date-c.source-c.badges-3, 8)
 	return c
 }
 
