@@ -52,4 +52,6 @@ func applyFrontMatter(a *Article, text string) string {
 	return rest
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine cleans a metadata value: YAML escapes can encode control
+// characters, so values are sanitised like text, then kept to one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(Sanitize(s)), " ") }

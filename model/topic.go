@@ -52,9 +52,9 @@ func ParseTopics(data []byte) ([]Topic, error) {
 		t := &f.Topics[i]
 		// Names and badges reach the screen: clean them like article text.
 		t.ID = strings.TrimSpace(t.ID)
-		t.Name = oneLine(Sanitize(t.Name))
-		t.Badge = oneLine(Sanitize(t.Badge))
-		t.Description = oneLine(Sanitize(t.Description))
+		t.Name = oneLine(t.Name)
+		t.Badge = oneLine(t.Badge)
+		t.Description = oneLine(t.Description)
 		if !topicID.MatchString(t.ID) {
 			return nil, fmt.Errorf("topics file: topic %d: id %q must be lower-case letters, digits and dashes", i+1, t.ID)
 		}
