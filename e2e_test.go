@@ -6,9 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
+
+var sessions atomic.Int64
 
 // tmuxSession drives the real binary in a detached tmux window, as a person
 // at a terminal would.
@@ -25,7 +28,7 @@ func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
 		}
 		t.Skip("tmux not installed")
 	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("briefing-e2e-%d", os.Getpid())}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("briefing-e2e-%d-%d", os.Getpid(), sessions.Add(1))}
 	s.run("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "e2e", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
@@ -122,5 +125,53 @@ func TestNoTerminal(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if code := cmd.ProcessState.ExitCode(); err == nil || code != 1 || !strings.Contains(string(out), "needs a terminal") || strings.Count(strings.TrimSpace(string(out)), "\n") != 0 {
 		t.Errorf("exit %d, output %q", code, out)
+	}
+}
+
+func TestBriefingSurvivesRestartInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the real binary")
+	}
+	bin := buildBinary(t)
+	state := t.TempDir()
+	s := startTmux(t, 120, 40, bin+" --state "+state+"; echo exited-$?; sleep 30")
+	s.waitFor("5 articles")
+	s.keys("Enter")
+	s.waitFor("briefing · reader")
+	s.keys("2", "]")
+	s.waitFor("territory 1/2")
+	s.keys("p")
+	s.waitFor("pinned ¶6")
+	s.keys("]")
+	s.waitFor("territory 2/2")
+	s.keys("p")
+	s.waitFor("pinned ¶7")
+	s.keys("a")
+	s.waitFor("ctrl+s saves")
+	s.keys("-l", "Ask Paris about the Article 5 clause")
+	s.keys("C-s")
+	s.waitFor("note saved on ¶7")
+	s.keys("q")
+	s.waitFor("exited-0")
+
+	s = startTmux(t, 120, 40, bin+" --state "+state+"; echo exited-$?; sleep 30")
+	s.waitFor("*2")
+	s.keys("b")
+	scr := s.waitFor("briefing · briefing")
+	for _, want := range []string{"2 pins", "¶6", "¶7", "Note: Ask Paris about the Article 5 clause"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("briefing after restart lacks %q:\n%s", want, scr)
+		}
+	}
+	s.keys("q")
+	s.waitFor("exited-0")
+
+	out, err := exec.Command(bin, "export", "--pins", "--state", state).CombinedOutput()
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	md := string(out)
+	if strings.Count(md, "\n> ") != 2 || strings.Count(md, "— Ukraine, US, Europeans still working on common stance for peace push, French official says, John Irish and Louise Rasmussen, 2025-12-13, ¶") != 2 || !strings.Contains(md, "Ask Paris about the Article 5 clause") {
+		t.Errorf("export --pins:\n%s", md)
 	}
 }

@@ -14,10 +14,12 @@ import (
 // uiOptions are the flags of the interactive app.
 type uiOptions struct {
 	style string
+	state stateOptions
 }
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.style, "style", ui.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
+	o.state.addFlags(cmd)
 }
 
 func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) error {
@@ -35,6 +37,15 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if e.getenv("NO_COLOR") != "" && !cmd.Flags().Changed("style") {
 		style = ui.StyleNoTTY
 	}
-	_, err = tea.NewProgram(ui.New(corpus, ui.Options{Style: style}), tea.WithOutput(e.stdout)).Run()
+	opts := ui.Options{Style: style, User: localUser()}
+	st, dir, err := o.state.open()
+	if err != nil {
+		// Reading still works; the app says why pins do not.
+		fmt.Fprintf(e.stderr, "briefing: warning: %v\n", err)
+	} else {
+		defer st.Close()
+		opts.Store, opts.ExportDir = st, exportDir(dir)
+	}
+	_, err = tea.NewProgram(ui.New(corpus, opts), tea.WithOutput(e.stdout)).Run()
 	return err
 }

@@ -20,16 +20,11 @@ type Corpus struct {
 // NewCorpus orders the articles and gives each a unique id.
 func NewCorpus(articles []*Article, topics []Topic) *Corpus {
 	slices.SortStableFunc(articles, func(a, b *Article) int {
-		switch {
-		case a.HasDate() != b.HasDate():
-			if a.HasDate() {
-				return -1
-			}
-			return 1
-		case !a.Date.Equal(b.Date):
-			return b.Date.Compare(a.Date)
-		case a.Title != b.Title:
-			return strings.Compare(a.Title, b.Title)
+		if c := byDate(a, b, -1); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
 		}
 		return strings.Compare(a.Path, b.Path)
 	})
@@ -59,6 +54,18 @@ func NewCorpus(articles []*Article, topics []Topic) *Corpus {
 		c.byID[id] = a
 	}
 	return c
+}
+
+// byDate orders dated articles before undated ones, and dated ones by date:
+// oldest first when dir is 1, newest first when it is -1.
+func byDate(a, b *Article, dir int) int {
+	if a.HasDate() != b.HasDate() {
+		if a.HasDate() {
+			return -1
+		}
+		return 1
+	}
+	return dir * a.Date.Compare(b.Date)
 }
 
 var acronymDots = regexp.MustCompile(`\b(\pL)\.`)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,3 +167,5 @@ func TestLoadExplicitFileAndIDsStable(t *testing.T) {
 		t.Error("ids clash")
 	}
 }
+
+func seedFS() fs.FS { return seeds.Articles() }

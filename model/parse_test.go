@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -88,7 +89,7 @@ func TestParseSeeds(t *testing.T) {
 			}
 			kinds := kindsOf(a)
 			for kind, want := range map[Kind][]int{Subheading: tt.subheadings, Caption: tt.captions, Dateline: tt.datelines} {
-				if !equalInts(kinds[kind], want) {
+				if !slices.Equal(kinds[kind], want) {
 					t.Errorf("%s paragraphs = %v, want %v", kind, kinds[kind], want)
 				}
 			}
@@ -105,18 +106,6 @@ func TestParseSeeds(t *testing.T) {
 			}
 		})
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestParseFormats(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
+	"briefing/store"
 )
 
 // Minimum usable window; below it the app shows a notice instead.
@@ -28,13 +29,17 @@ const (
 	viewReader
 	viewCompare
 	viewMatrix
+	viewBriefing
 )
 
-var viewNames = map[viewID]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage"}
+var viewNames = map[viewID]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing"}
 
 // Options configure one program.
 type Options struct {
-	Style string // dark, light or notty
+	Style     string   // dark, light or notty
+	Store     PinStore // where pins live; nil runs without pins
+	User      string   // whose briefing this program shows
+	ExportDir string   // where e writes exported briefings
 }
 
 // App is the root model. It owns layout, global keys and routing: keys go
@@ -52,6 +57,7 @@ type App struct {
 	reader  readerView
 	compare compareView
 	matrix  matrixView
+	brief   briefingView
 }
 
 // New builds the app over a corpus. The corpus is only read.
@@ -60,6 +66,10 @@ func New(corpus *model.Corpus, opts Options) *App {
 		opts.Style = StyleDark
 	}
 	s := &shared{corpus: corpus, keys: DefaultKeyMap(), styles: NewStyles(opts.Style), renderer: NewRenderer(opts.Style), topic: -1}
+	s.pins = newPinBoard(opts.Store, opts.User)
+	if opts.ExportDir == "" {
+		opts.ExportDir = "."
+	}
 	h := help.New()
 	if opts.Style == StyleNoTTY {
 		h.Styles = help.Styles{}
@@ -69,6 +79,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 	return &App{
 		s: s, help: h,
 		list: newListView(s), reader: newReaderView(s), compare: newCompareView(s), matrix: newMatrixView(s),
+		brief: newBriefingView(s, opts.ExportDir),
 	}
 }
 
@@ -92,6 +103,7 @@ func (a *App) layout() {
 	a.reader.SetSize(a.width, h)
 	a.compare.SetSize(a.width, h)
 	a.matrix.SetSize(a.width, h)
+	a.brief.SetSize(a.width, h)
 }
 
 func (a *App) tooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
@@ -104,6 +116,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
+	case tea.FocusMsg:
+		// Another instance may have changed the briefing meanwhile.
+		a.refreshPins()
+		return a, nil
 	case tea.MouseWheelMsg:
 		var cmd tea.Cmd
 		switch a.view {
@@ -119,7 +135,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // typing reports whether a text field has focus, so that letters are text.
 func (a *App) typing() bool {
-	return (a.view == viewList && a.list.filtering) || (a.view == viewReader && a.reader.searching)
+	return (a.view == viewList && a.list.filtering) || (a.view == viewReader && (a.reader.searching || a.reader.noting))
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -157,6 +173,13 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Matrix) && a.view != viewMatrix:
 		a.push(viewMatrix)
+		return nil
+	case key.Matches(msg, k.Briefing) && a.view != viewBriefing:
+		a.brief.refresh()
+		a.push(viewBriefing)
+		return nil
+	case key.Matches(msg, k.Refresh):
+		a.refreshPins()
 		return nil
 	}
 	if cmd, used := a.viewKey(msg); used {
@@ -211,6 +234,13 @@ func (a *App) viewKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case viewCompare:
 		a.compare, cmd, used = a.compare.Update(msg)
 		return cmd, used
+	case viewBriefing:
+		var pin *store.Pin
+		a.brief, pin, used = a.brief.Update(msg)
+		if pin != nil {
+			a.openPin(*pin)
+		}
+		return nil, used
 	case viewMatrix:
 		a.matrix, used = a.matrix.Update(msg)
 		if used {
@@ -250,6 +280,37 @@ func (a *App) openReader(art *model.Article, para int) {
 	a.push(viewReader)
 }
 
+// openPin shows a pinned paragraph in the reader, found by its text so that
+// edits to the file elsewhere do not misplace it.
+func (a *App) openPin(p store.Pin) {
+	art := a.s.corpus.Article(p.ArticleID)
+	if art == nil {
+		a.brief.notice = "source no longer loaded: " + p.Title
+		return
+	}
+	para := p.Index - 1
+	for i, q := range art.Paragraphs {
+		if q.Hash() == p.ParaHash {
+			para = i
+			break
+		}
+	}
+	a.openReader(art, para)
+}
+
+// refreshPins re-reads the briefing from the store and redraws what shows
+// pins.
+func (a *App) refreshPins() {
+	if a.view == viewBriefing {
+		a.brief.refresh()
+	} else {
+		a.s.pins.reload()
+	}
+	if a.reader.article != nil {
+		a.reader.render()
+	}
+}
+
 func (a *App) openCompare(l, r int) {
 	a.compare.open(l, r)
 	a.push(viewCompare)
@@ -283,7 +344,12 @@ func (a *App) topicChanged() {
 func (a *App) keyHelp() keyHelp {
 	switch a.view {
 	case viewReader:
+		if a.reader.noting {
+			return a.s.keys.noteHelp()
+		}
 		return a.s.keys.readerHelp()
+	case viewBriefing:
+		return a.s.keys.briefingHelp()
 	case viewCompare:
 		return a.s.keys.compareHelp()
 	case viewMatrix:
@@ -297,6 +363,7 @@ func (a *App) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "briefing"
+	v.ReportFocus = true
 	return v
 }
 
@@ -345,6 +412,8 @@ func (a *App) body() string {
 		return a.compare.View()
 	case viewMatrix:
 		return a.matrix.View()
+	case viewBriefing:
+		return a.brief.View()
 	}
 	return a.list.View()
 }
@@ -378,6 +447,8 @@ func (a *App) statusBar() string {
 		return st.StatusBar.Render(a.compare.status())
 	case viewMatrix:
 		return st.StatusBar.Render("enter opens the article at its first paragraph on the topic")
+	case viewBriefing:
+		return st.StatusBar.Render(a.brief.status())
 	}
 	if n := len(a.list.marked); n > 0 {
 		return st.Notice.Render(fmt.Sprintf("%d marked · c compares", n))

@@ -11,6 +11,7 @@ import (
 
 	"briefing/model"
 	"briefing/seeds"
+	"briefing/store"
 )
 
 func seedCorpus(t testing.TB) *model.Corpus {
@@ -34,7 +35,12 @@ func seedCorpus(t testing.TB) *model.Corpus {
 // plain text.
 func newApp(t testing.TB, w, h int) *App {
 	t.Helper()
-	a := New(seedCorpus(t), Options{Style: StyleNoTTY})
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := New(seedCorpus(t), Options{Style: StyleNoTTY, Store: st, User: "tester", ExportDir: t.TempDir()})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
 }
@@ -58,6 +64,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	msg := tea.KeyPressMsg{Code: r, Text: k}
@@ -106,14 +114,17 @@ func checkWidth(t *testing.T, a *App) {
 
 func TestGoldenViews(t *testing.T) {
 	views := map[string][]string{
-		"list":         nil,
-		"list-filter":  {"/", "f", "r", "a", "n", "c", "e", "enter"},
-		"list-marked":  {"space", "j", "space"},
-		"reader":       {"enter"},
-		"reader-topic": {"2", "enter", "]"},
-		"compare":      {"c"},
-		"matrix":       {"m", "j", "l"},
-		"help":         {"enter", "?"},
+		"list":           nil,
+		"list-filter":    {"/", "f", "r", "a", "n", "c", "e", "enter"},
+		"list-marked":    {"space", "j", "space"},
+		"reader":         {"enter"},
+		"reader-topic":   {"2", "enter", "]"},
+		"compare":        {"c"},
+		"matrix":         {"m", "j", "l"},
+		"help":           {"enter", "?"},
+		"reader-note":    {"enter", "2", "]", "p", "a", "N", "o", "t", "e"},
+		"briefing":       {"enter", "2", "]", "p", "a", "w", "h", "y", "ctrl+s", "]", "p", "1", "]", "p", "b"},
+		"briefing-empty": {"b"},
 	}
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		for name, keys := range views {

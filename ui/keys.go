@@ -14,6 +14,8 @@ type KeyMap struct {
 	PageUp, PageDown, Top, Bottom, NextMatch, PrevMatch, Search, NextHit, PrevHit key.Binding
 	// Comparison.
 	SwitchSide, PrevArticle, NextArticle key.Binding
+	// Briefing: pins and notes.
+	Pin, Note, SaveNote, Briefing, Refresh, MoveUp, MoveDown, Remove, Undo, Export key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings: arrows and vim keys both work.
@@ -50,6 +52,16 @@ func DefaultKeyMap() KeyMap {
 		SwitchSide:  b([]string{"tab"}, "tab", "switch side"),
 		PrevArticle: b([]string{"<"}, "<", "previous article"),
 		NextArticle: b([]string{">"}, ">", "next article"),
+		Pin:         b([]string{"p"}, "p", "pin paragraph"),
+		Note:        b([]string{"a"}, "a", "note on paragraph"),
+		SaveNote:    b([]string{"ctrl+s"}, "ctrl+s", "save note"),
+		Briefing:    b([]string{"b"}, "b", "briefing"),
+		Refresh:     b([]string{"r"}, "r", "refresh pins"),
+		MoveUp:      b([]string{"K"}, "K/J", "move pin up/down"),
+		MoveDown:    b([]string{"J"}, "J", "move pin down"),
+		Remove:      b([]string{"x"}, "x", "remove pin"),
+		Undo:        b([]string{"u"}, "u", "undo remove"),
+		Export:      b([]string{"e"}, "e", "export Markdown"),
 	}
 }
 
@@ -63,7 +75,7 @@ func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
 func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
 
 func (k KeyMap) global() []key.Binding {
-	return []key.Binding{k.Topic, k.ClearTopic, k.NextTopic, k.Matrix, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Topic, k.ClearTopic, k.NextTopic, k.Matrix, k.Briefing, k.Refresh, k.Back, k.Help, k.Quit}
 }
 
 func (k KeyMap) listHelp() keyHelp {
@@ -75,10 +87,11 @@ func (k KeyMap) listHelp() keyHelp {
 
 func (k KeyMap) readerHelp() keyHelp {
 	return keyHelp{
-		short: []key.Binding{k.Down, k.NextMatch, k.PrevMatch, k.Topic, k.Search, k.NextHit, k.Compare, k.Back, k.Help},
+		short: []key.Binding{k.Down, k.NextMatch, k.PrevMatch, k.Topic, k.Pin, k.Note, k.Briefing, k.Search, k.Compare, k.Back, k.Help},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 			{k.NextMatch, k.PrevMatch, k.Search, k.NextHit, k.Compare},
+			{k.Pin, k.Note, k.SaveNote},
 			k.global(),
 		},
 	}
@@ -89,6 +102,17 @@ func (k KeyMap) compareHelp() keyHelp {
 		short: []key.Binding{k.Down, k.SwitchSide, k.PrevArticle, k.NextArticle, k.Topic, k.Back, k.Help},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.SwitchSide, k.PrevArticle, k.NextArticle}, k.global()},
 	}
+}
+
+func (k KeyMap) briefingHelp() keyHelp {
+	return keyHelp{
+		short: []key.Binding{k.Up, k.Down, k.MoveUp, k.Remove, k.Undo, k.Open, k.Export, k.Back, k.Help},
+		full:  [][]key.Binding{{k.Up, k.Down, k.MoveUp, k.Open}, {k.Remove, k.Undo, k.Export, k.Refresh}, k.global()},
+	}
+}
+
+func (k KeyMap) noteHelp() keyHelp {
+	return keyHelp{short: []key.Binding{k.SaveNote, k.Back}, full: [][]key.Binding{{k.SaveNote, k.Back}}}
 }
 
 func (k KeyMap) matrixHelp() keyHelp {

@@ -287,9 +287,13 @@ func (l listView) row(c listColumns, mark, date, title, source, badges string) s
 	return ansi.Truncate(line, l.width, "")
 }
 
-// badgeText is "SEC3 TER2 …", with the current topic's badge first.
+// badgeText is "*2 SEC3 TER2 …": pins, then topics with the current one
+// first.
 func (l listView) badgeText(a *model.Article) string {
 	var parts []string
+	if n := l.s.pins.count(a); n > 0 {
+		parts = append(parts, fmt.Sprintf("*%d", n))
+	}
 	for i, n := range a.TopicCounts {
 		if n == 0 {
 			continue

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -18,6 +19,7 @@ type pageKey struct {
 	article *model.Article
 	width   int
 	topic   int
+	pins    int // pin board version
 }
 
 // readerView shows one article in a viewport with a paragraph cursor.
@@ -28,6 +30,9 @@ type readerView struct {
 	page    Page
 	cache   map[pageKey]Page
 	cursor  int // paragraph index, -1 when the article has none
+
+	note   textarea.Model
+	noting bool
 
 	search    textinput.Model
 	searching bool
@@ -46,14 +51,27 @@ func newReaderView(s *shared) readerView {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
 	vp.MouseWheelDelta = 3
-	return readerView{s: s, vp: vp, search: ti, cache: map[pageKey]Page{}, cursor: -1}
+	ta := textarea.New()
+	ta.Placeholder = "Why this matters…"
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 4000
+	return readerView{s: s, vp: vp, search: ti, note: ta, cache: map[pageKey]Page{}, cursor: -1}
 }
+
+// noteHeight is the editor's share of the reader while a note is open.
+const noteHeight = 6
 
 func (r *readerView) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.search.SetWidth(max(w-10, 1))
+	r.note.SetWidth(max(w-2, 1))
+	r.note.SetHeight(noteHeight - 2)
 	r.vp.SetWidth(w)
-	r.vp.SetHeight(max(h, 1))
+	vh := h
+	if r.noting {
+		vh -= noteHeight
+	}
+	r.vp.SetHeight(max(vh, 1))
 	if r.article != nil {
 		r.render()
 	}
@@ -81,10 +99,14 @@ func (r *readerView) render() {
 	if r.article == nil || r.width <= 0 {
 		return
 	}
-	k := pageKey{r.article, r.width, r.s.topic}
+	k := pageKey{r.article, r.width, r.s.topic, r.s.pins.version}
 	p, ok := r.cache[k]
 	if !ok {
-		p = r.s.renderer.Article(r.article, r.s.corpus.Topics, PageOptions{Width: r.width, Topic: r.s.topic, Labels: LabelGutter})
+		pinned := r.s.pins.pinnedIn(r.article)
+		p = r.s.renderer.Article(r.article, r.s.corpus.Topics, PageOptions{
+			Width: r.width, Topic: r.s.topic, Labels: LabelGutter,
+			Pinned: func(i int) bool { return pinned[i] },
+		})
 		r.cache[k] = p
 	}
 	r.page = p
@@ -247,6 +269,19 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 	if !ok {
 		return r, nil, false
 	}
+	if r.noting {
+		switch {
+		case key.Matches(kmsg, r.s.keys.SaveNote):
+			r.closeNote(true)
+		case kmsg.String() == "esc":
+			r.closeNote(false)
+		default:
+			var cmd tea.Cmd
+			r.note, cmd = r.note.Update(kmsg)
+			return r, cmd, true
+		}
+		return r, nil, true
+	}
 	if r.searching {
 		switch kmsg.String() {
 		case "enter":
@@ -292,6 +327,10 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 		r.searching = true
 		r.search.SetValue("")
 		return r, r.search.Focus(), true
+	case key.Matches(kmsg, k.Pin):
+		r.togglePin()
+	case key.Matches(kmsg, k.Note):
+		return r, r.openNote(), true
 	case key.Matches(kmsg, k.NextHit):
 		r.nextHit(1, false)
 	case key.Matches(kmsg, k.PrevHit):
@@ -303,7 +342,58 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 }
 
 func (r readerView) View() string {
-	return r.vp.View()
+	if !r.noting {
+		return r.vp.View()
+	}
+	label := fmt.Sprintf("Note on ¶%d — ctrl+s saves, esc cancels", r.cursor+1)
+	return r.vp.View() + "\n" + r.s.styles.Header.Render(label) + "\n" + r.note.View()
+}
+
+// togglePin pins or unpins the paragraph at the cursor; the page shows the
+// result only once the store has committed it.
+func (r *readerView) togglePin() {
+	if r.cursor < 0 {
+		return
+	}
+	pinned, err := r.s.pins.toggle(r.article, r.cursor, r.s.corpus.Topics)
+	switch {
+	case err != nil:
+		r.notice = "not saved: " + err.Error()
+	case pinned:
+		r.notice = fmt.Sprintf("pinned ¶%d · b shows the briefing", r.cursor+1)
+	default:
+		r.notice = fmt.Sprintf("unpinned ¶%d", r.cursor+1)
+	}
+	r.render()
+}
+
+// openNote starts editing the note of the paragraph at the cursor.
+func (r *readerView) openNote() tea.Cmd {
+	if r.cursor < 0 {
+		return nil
+	}
+	existing := ""
+	if p, ok := r.s.pins.find(r.article, r.cursor); ok {
+		existing = p.Note
+	}
+	r.note.SetValue(existing)
+	r.noting = true
+	r.SetSize(r.width, r.height)
+	r.scrollToCursor()
+	return r.note.Focus()
+}
+
+func (r *readerView) closeNote(save bool) {
+	if save {
+		if err := r.s.pins.setNote(r.article, r.cursor, strings.TrimSpace(r.note.Value()), r.s.corpus.Topics); err != nil {
+			r.notice = "note not saved: " + err.Error()
+		} else {
+			r.notice = fmt.Sprintf("note saved on ¶%d", r.cursor+1)
+		}
+	}
+	r.noting = false
+	r.note.Blur()
+	r.SetSize(r.width, r.height)
 }
 
 // status is the reader's part of the status bar: position on the current

@@ -175,8 +175,8 @@ func wrapPlain(s string, width int) []string {
 	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }
 
-// gutter draws a paragraph's topic badges on its first line and a bar along
-// every line of a paragraph on the current topic.
+// gutter draws a paragraph's pin mark and topic badges on its first line
+// and a bar along every line of a paragraph on the current topic.
 func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, line int, current, pinned bool) string {
 	bar := " "
 	if current {
@@ -188,13 +188,14 @@ func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, line int, cu
 	}
 	label := ""
 	if line == 0 {
-		label = badges(set, topics, gutterWidth-3)
+		label = badges(set, topics, gutterWidth-4)
 	}
 	style := r.styles.Gutter
 	if current {
 		style = r.styles.GutterCurrent
 	}
-	return pin + style.Render(fmt.Sprintf("%-*s", gutterWidth-3, label)) + bar + " "
+	// Column 0 is left blank for the reader's cursor.
+	return " " + pin + style.Render(fmt.Sprintf("%-*s", gutterWidth-4, label)) + bar + " "
 }
 
 // badges lists a set's badges in topic order, as many as fit in width,

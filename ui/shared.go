@@ -13,6 +13,7 @@ type shared struct {
 	styles   Styles
 	renderer *Renderer
 	topic    int // current topic index, -1 for none
+	pins     *pinBoard
 }
 
 func (s *shared) topicName() string {

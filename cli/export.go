@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"briefing/model"
+	"briefing/store"
+)
+
+func newExport(e env, c *common) *cobra.Command {
+	var (
+		topics []string
+		pins   bool
+		format string
+		output string
+		state  stateOptions
+	)
+	cmd := &cobra.Command{
+		Use:   "export [--topic ID]... [--pins] [--format md|json|txt] [-o FILE] [--state DIR] [PATH...]",
+		Short: "Export a briefing with citations",
+		Long: `Export writes a briefing: with --pins, your pinned paragraphs and notes in
+the order you gave them in the app; with --topic (repeatable), every
+paragraph on those topics across the corpus, grouped by topic, oldest
+article first. With both, your pins on those topics. Each excerpt is cited
+as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "md", "json", "txt":
+			default:
+				return usageError{err: fmt.Errorf("--format must be md, json or txt, not %q", format), usage: cmd.UseLine()}
+			}
+			if !pins && len(topics) == 0 {
+				return usageError{err: errors.New("say what to export: --pins, --topic ID, or both"), usage: cmd.UseLine()}
+			}
+			corpus, err := loadCorpus(e, c, args)
+			if err != nil {
+				return err
+			}
+			var idx []int
+			for _, id := range topics {
+				i, err := topicArg(cmd, corpus, id)
+				if err != nil {
+					return err
+				}
+				idx = append(idx, i)
+			}
+			var b model.Briefing
+			if pins {
+				if b, err = pinBriefing(state, corpus, topics); err != nil {
+					return err
+				}
+			} else {
+				b = model.TopicBriefing(corpus, idx, time.Now())
+			}
+			out, err := renderBriefing(b, format)
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = e.stdout.Write(out)
+				return err
+			}
+			if err := os.WriteFile(output, out, 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "briefing: wrote %s\n", output)
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&topics, "topic", nil, "export paragraphs on topic `ID` (repeatable)")
+	cmd.Flags().BoolVar(&pins, "pins", false, "export your pinned paragraphs and notes")
+	cmd.Flags().StringVar(&format, "format", "md", "md, json or txt")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout")
+	state.addFlags(cmd)
+	return cmd
+}
+
+func pinBriefing(state stateOptions, corpus *model.Corpus, topics []string) (model.Briefing, error) {
+	st, _, err := state.open()
+	if err != nil {
+		return model.Briefing{}, err
+	}
+	defer st.Close()
+	all, err := st.Pins(localUser())
+	if err != nil {
+		return model.Briefing{}, err
+	}
+	if len(topics) > 0 {
+		all = slices.DeleteFunc(all, func(p store.Pin) bool { return !slices.Contains(topics, p.Topic) })
+	}
+	return store.Briefing(store.GroupPins(all, corpus.Topics), corpus, time.Now()), nil
+}
+
+func renderBriefing(b model.Briefing, format string) ([]byte, error) {
+	switch format {
+	case "json":
+		out, err := b.JSON()
+		return append(out, '\n'), err
+	case "txt":
+		return []byte(b.Text(72)), nil
+	}
+	return []byte(b.Markdown()), nil
+}

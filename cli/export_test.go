@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefing/store"
+)
+
+func TestExportTopics(t *testing.T) {
+	r := runCLI(t, false, nil, "export", "--topic", "frozen-assets", "--topic", "minerals-deal")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"# Briefing: Frozen assets, Minerals deal", "## Frozen assets", "## Minerals deal", "\n> ", ", ¶"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("export lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	j := runCLI(t, false, nil, "export", "--topic", "territory", "--format", "json")
+	var doc struct {
+		Groups []struct{ Excerpts []map[string]any }
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil || len(doc.Groups) != 1 || len(doc.Groups[0].Excerpts) == 0 {
+		t.Errorf("json: %v %s", err, j.stdout)
+	}
+	txt := runCLI(t, false, nil, "export", "--topic", "territory", "--format", "txt")
+	if txt.code != 0 || strings.Contains(txt.stdout, "\n> ") || !strings.Contains(txt.stdout, "Territory\n---------") {
+		t.Errorf("txt:\n%s", txt.stdout)
+	}
+	out := filepath.Join(t.TempDir(), "b.md")
+	if r := runCLI(t, false, nil, "export", "--topic", "territory", "-o", out); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "# Briefing: Territory") {
+		t.Errorf("-o: %v %q", err, data)
+	}
+}
+
+func TestExportPins(t *testing.T) {
+	state := t.TempDir()
+	st, err := store.Open(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A pin on an article that is not loaded still exports.
+	st.Add(localUser(), store.Pin{ArticleID: "gone", ParaHash: "h", Index: 4, Text: "Kept text.", Title: "Removed story", Date: "2025-03-01", Topic: "territory", Note: "follow up"})
+	st.Add("local:someone-else", store.Pin{ArticleID: "x", ParaHash: "h", Index: 1, Text: "Not mine.", Title: "Other"})
+	st.Close()
+	r := runCLI(t, false, nil, "export", "--pins", "--state", state)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"## Territory", "> Kept text.", "— Removed story, 2025-03-01, ¶4 (source no longer loaded)", "**Note:** follow up"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "Not mine") {
+		t.Error("another user's pin exported")
+	}
+	if r := runCLI(t, false, nil, "export", "--pins", "--topic", "frozen-assets", "--state", state); strings.Contains(r.stdout, "Kept text") {
+		t.Error("--topic did not filter pins")
+	}
+}
+
+func TestExportUsage(t *testing.T) {
+	for _, args := range [][]string{{"export"}, {"export", "--topic", "territory", "--format", "pdf"}, {"export", "--topic", "weather"}} {
+		if r := runCLI(t, false, nil, args...); r.code != 2 {
+			t.Errorf("%v: exit %d", args, r.code)
+		}
+	}
+}
