@@ -2,11 +2,14 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -174,4 +177,99 @@ func TestBriefingSurvivesRestartInTmux(t *testing.T) {
 	if strings.Count(md, "\n> ") != 2 || strings.Count(md, "— Ukraine, US, Europeans still working on common stance for peace push, French official says, John Irish and Louise Rasmussen, 2025-12-13, ¶") != 2 || !strings.Contains(md, "Ask Paris about the Article 5 clause") {
 		t.Errorf("export --pins:\n%s", md)
 	}
+}
+
+// freePort finds a loopback port to serve on.
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+}
+
+func TestServeOverOpenSSHInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the real binary")
+	}
+	if _, err := exec.LookPath("ssh"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("ssh is not installed; .ci/run installs openssh-client")
+		}
+		t.Skip("no OpenSSH client")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	key := filepath.Join(dir, "id")
+	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v %s", err, out)
+	}
+	pub, _ := os.ReadFile(key + ".pub")
+	authorized := filepath.Join(dir, "authorized_keys")
+	os.WriteFile(authorized, pub, 0o600)
+	port := freePort(t)
+	var logs lockedBuffer
+	srv := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--state", filepath.Join(dir, "state"), "--authorized-keys", authorized)
+	srv.Stderr = &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Process.Kill()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(logs.String(), "serving") && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	sshCmd := fmt.Sprintf("ssh -tt -i %s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p %s reader@127.0.0.1", key, port)
+	s := startTmux(t, 100, 30, sshCmd+"; echo ssh-exited-$?; sleep 30")
+	s.waitFor("5 articles")
+	s.keys("Enter")
+	s.waitFor("briefing · reader")
+	s.keys("3", "]")
+	s.waitFor("minerals-deal")
+	s.run("resize-window", "-t", "e2e", "-x", "30", "-y", "8")
+	s.waitFor("Window too small")
+	s.run("resize-window", "-t", "e2e", "-x", "100", "-y", "30")
+	s.waitFor("briefing · reader")
+	s.keys("q")
+	s.waitFor("ssh-exited-0")
+	// SIGTERM with a session open: the session is told and the server exits.
+	s2 := startTmux(t, 100, 30, sshCmd+"; echo ssh-exited-$?; sleep 30")
+	s2.waitFor("5 articles")
+	srv.Process.Signal(syscall.SIGTERM)
+	s2.waitFor("ssh-exited-")
+	done := make(chan error, 1)
+	go func() { done <- srv.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("server exit: %v\n%s", err, logs.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("server did not stop within 10 s of SIGTERM")
+	}
+	for _, want := range []string{"host-key=SHA256:", "connect", "disconnect", "shutting down"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
+	}
+}
+
+// lockedBuffer collects a subprocess's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

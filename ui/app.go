@@ -5,6 +5,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -21,6 +22,10 @@ const (
 	MinWidth  = 40
 	MinHeight = 10
 )
+
+// ShutdownMsg tells a program its server is going down: it says so and
+// quits shortly after. Pins are already saved.
+type ShutdownMsg struct{}
 
 type viewID int
 
@@ -50,8 +55,10 @@ type App struct {
 	back     []viewID // where esc returns to
 	fullHelp bool
 	help     help.Model
-	width    int
-	height   int
+	// shuttingDown is set when the server is going down.
+	shuttingDown bool
+	width        int
+	height       int
 
 	list    listView
 	reader  readerView
@@ -116,6 +123,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
+	case ShutdownMsg:
+		a.shuttingDown = true
+		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return tea.QuitMsg{} })
 	case tea.FocusMsg:
 		// Another instance may have changed the briefing meanwhile.
 		a.refreshPins()
@@ -437,6 +447,9 @@ func (a *App) titleBar() string {
 
 func (a *App) statusBar() string {
 	st := a.s.styles
+	if a.shuttingDown {
+		return st.Error.Render("The server is shutting down. Your briefing is saved.")
+	}
 	switch a.view {
 	case viewReader:
 		if a.reader.searching {

@@ -1,0 +1,62 @@
+package server
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// loadHostKey reads the Ed25519 host key at path, creating it (file 0600,
+// folder 0700) on first start, so the fingerprint users verify never changes.
+func loadHostKey(path string) (pemBytes []byte, signer gossh.Signer, err error) {
+	pemBytes, err = os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		pemBytes, err = createHostKey(path)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	signer, err = gossh.ParsePrivateKey(pemBytes)
+	if err != nil {
+		return nil, nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	return pemBytes, signer, nil
+}
+
+func createHostKey(path string) ([]byte, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "briefing host key")
+	if err != nil {
+		return nil, err
+	}
+	data := pem.EncodeToMemory(block)
+	// O_EXCL: two servers starting at once must not overwrite each other's key.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return os.ReadFile(path)
+		}
+		return nil, err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return data, f.Close()
+}
+
+// Fingerprint is the SHA256 fingerprint OpenSSH shows for a key.
+func Fingerprint(key gossh.PublicKey) string { return gossh.FingerprintSHA256(key) }
