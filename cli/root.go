@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,6 +44,7 @@ type env struct {
 // common holds the flags every command shares.
 type common struct {
 	topicsFile string
+	cpuProfile string
 }
 
 // Run executes briefing with args and returns the exit status.
@@ -92,6 +94,30 @@ an article file or a folder searched recursively for .txt and .md files.`,
 	}
 	root.SetVersionTemplate("briefing {{.Version}}\n")
 	root.PersistentFlags().StringVar(&c.topicsFile, "topics", "", "read topics from this YAML `FILE` instead of the built-in ones")
+	// For profiling whole runs (README, Performance); hidden from help.
+	root.PersistentFlags().StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	root.PersistentFlags().MarkHidden("cpuprofile")
+	var stopProfile func()
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if c.cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		return nil
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if stopProfile != nil {
+			stopProfile()
+		}
+	}
 	o.addFlags(root)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageError{err: err, usage: cmd.UseLine()}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -54,7 +55,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Corpus, []Warning, error) {
 				return nil, err
 			}
 			defer f.Close()
-			return readLimited(f, limit)
+			return readLimited(f, limit, 0)
 		}})
 		return nil
 	})
@@ -108,33 +109,41 @@ func isArticleName(p string) bool {
 }
 
 func fileSource(p string) source {
-	return source{name: p, read: func(limit int64) ([]byte, error) {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		info, err := f.Stat()
-		if err != nil {
-			return nil, err
-		}
-		if !info.Mode().IsRegular() {
-			return nil, errors.New("not a regular file")
-		}
-		if info.Size() > limit {
-			return nil, tooLarge(info.Size(), limit)
-		}
-		return readLimited(f, limit)
-	}}
+	return source{name: p, read: func(limit int64) ([]byte, error) { return readFile(p, limit) }}
 }
 
-// readLimited reads at most limit bytes and fails past it, so a file that
-// grows while it is read cannot exhaust memory.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+// readFileOS is the portable reader; load_unix.go has a faster one.
+func readFileOS(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(info.Size(), limit)
+	}
+	return readLimited(f, limit, info.Size())
+}
+
+var errNotRegular = errors.New("not a regular file")
+
+// readLimited reads at most limit bytes and fails past it, so a file that
+// grows while it is read cannot exhaust memory. size, when known, sizes the
+// buffer in one allocation.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+512))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, tooLarge(int64(len(data)), limit)
 	}
@@ -190,6 +199,7 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(srcs), 1)) {
 		wg.Go(func() {
+			var st tagState // reused across this worker's articles
 			for {
 				next.Lock()
 				j := i
@@ -198,7 +208,7 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 				if j >= len(srcs) {
 					return
 				}
-				results[j] = loadOne(srcs[j], limit, opts.Tagger)
+				results[j] = loadOne(srcs[j], limit, opts.Tagger, &st)
 			}
 		})
 	}
@@ -217,11 +227,11 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 	return NewCorpus(articles, opts.Tagger.Topics()), warns, nil
 }
 
-func loadOne(src source, limit int64, tagger *Tagger) loaded {
+func loadOne(src source, limit int64, tagger *Tagger, st *tagState) loaded {
 	data, err := src.read(limit)
 	if err != nil {
 		reason := err.Error()
-		if !strings.HasPrefix(reason, "too large") && reason != "not a regular file" {
+		if !strings.HasPrefix(reason, "too large") && !errors.Is(err, errNotRegular) {
 			reason = describe(err)
 		}
 		return loaded{warns: []Warning{{src.name, reason}}}
@@ -234,7 +244,7 @@ func loadOne(src source, limit int64, tagger *Tagger) loaded {
 	if len(notes) > 0 {
 		out.warns = []Warning{{src.name, strings.Join(notes, "; ")}}
 	}
-	tagger.TagArticle(a)
+	tagger.tagArticle(st, a)
 	out.article = a
 	return out
 }

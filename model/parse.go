@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxParagraphBytes bounds one paragraph; longer ones are split at sentence
@@ -25,6 +26,8 @@ var (
 // Parse reads one article. name is its path, used to tell Markdown from plain
 // text and as a last resort for the date. It returns notes for what it had to
 // change (split paragraphs), and an error when the file is not an article.
+// The article's texts may share data's memory: the caller must not change
+// data afterwards.
 func Parse(name string, data []byte) (*Article, []string, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, nil, ErrBinary
@@ -32,7 +35,9 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 	if invalidUTF8Share(data) > 0.3 {
 		return nil, nil, ErrNotUTF
 	}
-	text := Sanitize(string(data))
+	// data is never written after this: viewing it as a string saves
+	// copying every file once more.
+	text := Sanitize(unsafe.String(unsafe.SliceData(data), len(data)))
 	a := &Article{Path: name}
 	isMarkdown := strings.EqualFold(filepath.Ext(name), ".md") || strings.HasPrefix(text, "---\n")
 	if isMarkdown {
@@ -209,7 +214,7 @@ var (
 	mdHeading  = regexp.MustCompile(`^#{1,6}\s+`)
 	mdListItem = regexp.MustCompile(`^(?:[-*+]|\d{1,3}[.)])\s+`)
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
+	mdEmphasis = strings.NewReplacer("**", "", "__", "", "`", "")
 )
 
 // markdownCandidate reduces a Markdown block to the plain text briefing
@@ -223,8 +228,12 @@ func markdownCandidate(text string) candidate {
 	for strings.HasPrefix(text, ">") {
 		text = strings.TrimSpace(text[1:])
 	}
-	text = mdLink.ReplaceAllString(text, "$1")
-	text = mdEmphasis.ReplaceAllString(text, "")
+	if strings.Contains(text, "](") {
+		text = mdLink.ReplaceAllString(text, "$1")
+	}
+	if strings.ContainsAny(text, "*_`") {
+		text = mdEmphasis.Replace(text)
+	}
 	c.text = strings.TrimSpace(text)
 	return c
 }
@@ -236,7 +245,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:[-–—•*]\s*[\w&' ]{1,30}|adve
 // dropBoilerplate removes category tags and share prompts that trail an
 // article ("- News"), and advertisement markers anywhere.
 func dropBoilerplate(cands []candidate) []candidate {
-	for len(cands) > 0 && boilerplate.MatchString(cands[len(cands)-1].text) {
+	for len(cands) > 0 && len(cands[len(cands)-1].text) < 60 && boilerplate.MatchString(cands[len(cands)-1].text) {
 		cands = cands[:len(cands)-1]
 	}
 	kept := cands[:0]
@@ -277,7 +286,10 @@ func readLead(a *Article, cands []candidate) []candidate {
 				continue
 			}
 		}
-		if m := dateOnly.FindStringSubmatch(t); m != nil && wordCount(t) <= 6 {
+		if moreWordsThan(t, 6) {
+			continue
+		}
+		if m := dateOnly.FindStringSubmatch(t); m != nil {
 			if d, ok := parseDate(m[1]); ok {
 				if a.Date.IsZero() {
 					a.Date = d
@@ -314,7 +326,7 @@ func classify(c candidate) Kind {
 	switch {
 	case isDatelineText(t):
 		return Dateline
-	case positionMarker.MatchString(t) || (photoCredit.MatchString(t) && wordCount(t) <= 80):
+	case isCaptionText(t):
 		return Caption
 	case c.heading:
 		return Subheading
@@ -324,10 +336,24 @@ func classify(c candidate) Kind {
 	return Body
 }
 
+var captionWords = casings("photo", "picture", "image", "caption")
+
+// isCaptionText recognises photo captions and credit lines. Cheap tests
+// guard each regular expression: most paragraphs are plain prose.
+func isCaptionText(t string) bool {
+	if strings.Contains(t, ")") && positionMarker.MatchString(t) {
+		return true
+	}
+	if !strings.Contains(t, "/") && !strings.HasPrefix(t, "(") && !mentionsAny(t, captionWords) {
+		return false
+	}
+	return !moreWordsThan(t, 80) && photoCredit.MatchString(t)
+}
+
 var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:,\s*\p{Lu}[\pL'’.\- ]{1,40})?\s*(?:\(([\pL][\pL .&]{1,30})\))?\s*[-–—:]?$`)
 
 func isDatelineText(t string) bool {
-	if !datelineRe.MatchString(t) || wordCount(t) > 6 {
+	if len(t) > 120 || moreWordsThan(t, 6) || !datelineRe.MatchString(t) {
 		return false
 	}
 	letters := 0
@@ -343,7 +369,10 @@ func isDatelineText(t string) bool {
 var inlineDateline = regexp.MustCompile(`^\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*\p{Lu}[\pL]+(?: \p{Lu}[\pL]+)?)?\s*\(([\pL][\pL .&]{1,30})\)\s*,?\s*[-–—]`)
 
 func datelineSource(t string) string {
-	if m := datelineRe.FindStringSubmatch(t); m != nil && m[1] != "" {
+	if !strings.Contains(t, "(") {
+		return ""
+	}
+	if m := datelineRe.FindStringSubmatch(t); len(t) <= 120 && m != nil && m[1] != "" {
 		return strings.TrimSpace(m[1])
 	}
 	if m := inlineDateline.FindStringSubmatch(t); m != nil {
@@ -353,8 +382,7 @@ func datelineSource(t string) string {
 }
 
 func isSubheadingText(t string) bool {
-	n := wordCount(t)
-	if n == 0 || n > 8 || utf8.RuneCountInString(t) > 70 {
+	if len(t) > 70*4 || t == "" || moreWordsThan(t, 8) || utf8.RuneCountInString(t) > 70 {
 		return false
 	}
 	if strings.ContainsAny(t[len(t)-1:], ".,;:!?…") {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"go.yaml.in/yaml/v3"
 	"os"
 	"path/filepath"
 	"slices"
@@ -242,6 +243,35 @@ func TestSplitByline(t *testing.T) {
 		b, r := splitByline(tt.in)
 		if b != tt.byline || r != tt.rest {
 			t.Errorf("splitByline(%q) = %q, %q; want %q, %q", tt.in, b, r, tt.byline, tt.rest)
+		}
+	}
+}
+
+// TestSimpleFrontMatterAgreesWithYAML checks the fast path against the YAML
+// parser on the forms it accepts, and that it declines the rest.
+func TestSimpleFrontMatterAgreesWithYAML(t *testing.T) {
+	accepted := []string{
+		"title: Plain title\ndate: 2025-01-02\nsource: Outlet",
+		"title: \"Quoted: with colon\"\nauthor: 'It''s me'\nurl: https://example.com/a?b=c",
+		"# comment\ntitle: T\ntags: x\n\nsource:",
+	}
+	for _, in := range accepted {
+		fast, ok := simpleFrontMatter(in)
+		if !ok {
+			t.Errorf("declined %q", in)
+			continue
+		}
+		var slow frontMatter
+		if err := yaml.Unmarshal([]byte(in), &slow); err != nil {
+			t.Fatal(err)
+		}
+		if fast != slow {
+			t.Errorf("%q: fast %+v, yaml %+v", in, fast, slow)
+		}
+	}
+	for _, in := range []string{"title: \"esc\\taped\"", "tags: [a, b]", "title: |\n  block", "  nested: x", "title: x # comment", "title: \"unclosed"} {
+		if _, ok := simpleFrontMatter(in); ok {
+			t.Errorf("accepted %q", in)
 		}
 	}
 }

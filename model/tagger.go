@@ -149,7 +149,17 @@ type tagState struct {
 	joinBuf     []byte
 	tokSpans    []tokSpan
 	exceptSpans []tokSpan
+	// words caches the pattern-word ids of every word seen, so a word is
+	// stemmed and checked against the prefixes once per goroutine, not once
+	// per occurrence.
+	words   map[string]wordIDs
+	wordIDs []int32
 }
+
+type wordIDs struct{ start, end int32 }
+
+// maxCachedWords bounds the word cache; past it the cache starts over.
+const maxCachedWords = 200_000
 
 type tokSpan struct {
 	topic       int
@@ -165,10 +175,15 @@ func (t *Tagger) Tag(text string) (TopicSet, []Span) {
 // TagArticle tags every paragraph of a and fills its topic counts.
 func (t *Tagger) TagArticle(a *Article) {
 	var st tagState
+	t.tagArticle(&st, a)
+}
+
+// tagArticle tags with a state the caller keeps between articles.
+func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	a.TopicCounts = make([]int, len(t.topics))
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
-		p.Topics, p.Spans = t.tag(&st, p.Text)
+		p.Topics, p.Spans = t.tag(st, p.Text)
 		for _, ti := range p.Topics.Indexes() {
 			a.TopicCounts[ti]++
 		}
@@ -204,6 +219,21 @@ func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) []int32 {
 	if len(w) == 0 {
 		return dst
 	}
+	if e, ok := st.words[string(w)]; ok {
+		return append(dst, st.wordIDs[e.start:e.end]...)
+	}
+	if st.words == nil || len(st.words) >= maxCachedWords {
+		st.words, st.wordIDs = make(map[string]wordIDs, 4096), st.wordIDs[:0]
+	}
+	start := len(st.wordIDs)
+	st.wordIDs = t.matchWord(st, st.wordIDs, w)
+	st.words[string(w)] = wordIDs{int32(start), int32(len(st.wordIDs))}
+	return append(dst, st.wordIDs[start:]...)
+}
+
+// matchWord finds the pattern words w matches: its stem exactly, or a
+// prefix pattern.
+func (t *Tagger) matchWord(st *tagState, dst []int32, w []byte) []int32 {
 	st.stemBuf = stem(st.stemBuf[:0], w)
 	if id, ok := t.exact[string(st.stemBuf)]; ok {
 		dst = append(dst, id)

@@ -32,7 +32,57 @@ func startsUpper(t string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘`, r)
 }
 
-func wordCount(t string) int { return len(strings.Fields(t)) }
+// wordCount counts space-separated words without allocating.
+func wordCount(t string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(t); i++ {
+		space := t[i] == ' ' || t[i] == '\t' || t[i] == '\n'
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+// casings lists a lower-case word as written in prose: lower case,
+// Capitalised and UPPER CASE.
+func casings(words ...string) [][3]string {
+	out := make([][3]string, len(words))
+	for i, w := range words {
+		out[i] = [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+	}
+	return out
+}
+
+// mentionsAny reports whether s contains any of the words in any casing.
+// strings.Contains is vectorised, so several calls beat one case-folding
+// scan.
+func mentionsAny(s string, words [][3]string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w[0]) || strings.Contains(s, w[1]) || strings.Contains(s, w[2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// moreWordsThan reports whether t has more than n words, stopping early.
+func moreWordsThan(t string, n int) bool {
+	count := 0
+	inWord := false
+	for i := 0; i < len(t); i++ {
+		space := t[i] == ' ' || t[i] == '\t' || t[i] == '\n'
+		if !space && !inWord {
+			if count++; count > n {
+				return true
+			}
+		}
+		inWord = !space
+	}
+	return false
+}
 
 var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true, "del": true, "al": true, "bin": true, "le": true, "la": true, "du": true, "di": true}
 

@@ -3,6 +3,7 @@ package model
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is one word of a text, located by byte offsets. Its normalised form
@@ -14,11 +15,13 @@ type token struct {
 	normStart      int32 // offsets of the normalised form in tokenizer.buf
 	normEnd        int32
 	joinedByHyphen bool // "cease-fire": this word and the next are one compound
+	asWritten      bool // the word is already normal: its form is the text itself
 }
 
 type tokenizer struct {
 	tokens []token
 	buf    []byte
+	text   string
 }
 
 // tokenize splits text into words. It is reused across calls to keep its
@@ -26,6 +29,7 @@ type tokenizer struct {
 func (tz *tokenizer) tokenize(text string) {
 	tz.tokens = tz.tokens[:0]
 	tz.buf = tz.buf[:0]
+	tz.text = text
 	for i := 0; i < len(text); {
 		r, size := decodeRune(text, i)
 		if !isWordRune(r) {
@@ -34,6 +38,19 @@ func (tz *tokenizer) tokenize(text string) {
 		}
 		start := i
 		normStart := len(tz.buf)
+		// Most words are lower-case ASCII ending in a space or punctuation:
+		// their normal form is the text as written, with nothing to copy.
+		j := i
+		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= '0' && text[j] <= '9') {
+			j++
+		}
+		if j > i && (j == len(text) || text[j] < utf8.RuneSelf && !isASCIILetter(text[j]) && text[j] != '\'' && text[j] != '.') {
+			tok := token{start: int32(i), end: int32(j), normStart: int32(i), normEnd: int32(j), asWritten: true}
+			tok.joinedByHyphen = j+1 < len(text) && text[j] == '-' && isWordRuneAt(text, j+1)
+			tz.tokens = append(tz.tokens, tok)
+			i = j
+			continue
+		}
 		if n := acronymLen(text, i); n > 0 {
 			for j := i; j < i+n; j++ {
 				if text[j] != '.' {
@@ -60,6 +77,12 @@ func (tz *tokenizer) tokenize(text string) {
 // returns the index after it.
 func (tz *tokenizer) word(text string, i int) int {
 	for i < len(text) {
+		// Most words are ASCII: copy them without decoding runes.
+		if c := text[i]; c < utf8.RuneSelf && (isASCIILetter(c) || c >= '0' && c <= '9') {
+			tz.buf = append(tz.buf, lowerASCII(c))
+			i++
+			continue
+		}
 		r, size := decodeRune(text, i)
 		if isWordRune(r) {
 			if r < utf8.RuneSelf {
@@ -106,7 +129,14 @@ func acronymLen(text string, i int) int {
 	return j - i
 }
 
-func (tz *tokenizer) norm(t token) []byte { return tz.buf[t.normStart:t.normEnd] }
+// norm is a token's normal form. For a word as written it views the text
+// without copying; callers only read it.
+func (tz *tokenizer) norm(t token) []byte {
+	if t.asWritten {
+		return unsafe.Slice(unsafe.StringData(tz.text[t.normStart:]), t.normEnd-t.normStart)
+	}
+	return tz.buf[t.normStart:t.normEnd]
+}
 
 func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
