@@ -169,3 +169,25 @@ func TestLoadExplicitFileAndIDsStable(t *testing.T) {
 }
 
 func seedFS() fs.FS { return seeds.Articles() }
+
+// TestReadersAgree checks the fast Unix reader against the portable one.
+func TestReadersAgree(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": strings.Repeat("Kyiv talks. ", 1000), "empty.txt": ""})
+	for _, name := range []string{"a.txt", "empty.txt"} {
+		p := filepath.Join(dir, name)
+		fast, err1 := readFile(p, 1<<20)
+		slow, err2 := readFileOS(p, 1<<20)
+		if err1 != nil || err2 != nil || string(fast) != string(slow) {
+			t.Errorf("%s: %v %v, %d vs %d bytes", name, err1, err2, len(fast), len(slow))
+		}
+		if _, err := readFile(p, 10); name == "a.txt" && (err == nil || !strings.Contains(err.Error(), "too large")) {
+			t.Errorf("limit not applied: %v", err)
+		}
+	}
+	if _, err := readFile(dir, 1<<20); !errors.Is(err, errNotRegular) {
+		t.Errorf("folder read as a file: %v", err)
+	}
+	if _, err := readFile(filepath.Join(dir, "missing.txt"), 1<<20); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}

@@ -72,7 +72,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 	if !ValidStyle(opts.Style) {
 		opts.Style = StyleDark
 	}
-	s := &shared{corpus: corpus, keys: DefaultKeyMap(), styles: NewStyles(opts.Style), renderer: NewRenderer(opts.Style), topic: -1}
+	s := &shared{corpus: corpus, keys: DefaultKeyMap(), styles: NewStyles(opts.Style), renderer: NewRenderer(opts.Style), background: NewRenderer(opts.Style), topic: -1}
 	s.pins = newPinBoard(opts.Store, opts.User)
 	if opts.ExportDir == "" {
 		opts.ExportDir = "."
@@ -123,6 +123,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
+	case pageReadyMsg:
+		a.reader.pageReady(msg)
+		return a, nil
 	case ShutdownMsg:
 		a.shuttingDown = true
 		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return tea.QuitMsg{} })

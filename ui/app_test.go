@@ -64,6 +64,10 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
 	case "ctrl+s":
 		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
 	}
@@ -243,15 +247,15 @@ func TestReaderKeys(t *testing.T) {
 	press(a, "enter")
 	first := a.s.corpus.Articles[0]
 	press(a, "j")
-	if a.reader.vp.YOffset() != 1 {
-		t.Errorf("j: offset %d", a.reader.vp.YOffset())
+	if a.reader.vp.Offset() != 1 {
+		t.Errorf("j: offset %d", a.reader.vp.Offset())
 	}
 	press(a, "k")
-	if a.reader.vp.YOffset() != 0 {
-		t.Errorf("k: offset %d", a.reader.vp.YOffset())
+	if a.reader.vp.Offset() != 0 {
+		t.Errorf("k: offset %d", a.reader.vp.Offset())
 	}
 	press(a, "pgdown")
-	if a.reader.vp.YOffset() == 0 {
+	if a.reader.vp.Offset() == 0 {
 		t.Error("pgdown did not scroll")
 	}
 	press(a, "G")
@@ -259,11 +263,11 @@ func TestReaderKeys(t *testing.T) {
 		t.Error("G did not reach the bottom")
 	}
 	press(a, "g")
-	if a.reader.vp.YOffset() != 0 {
+	if a.reader.vp.Offset() != 0 {
 		t.Error("g did not reach the top")
 	}
 	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if a.reader.vp.YOffset() == 0 {
+	if a.reader.vp.Offset() == 0 {
 		t.Error("mouse wheel did not scroll")
 	}
 	// ] and [ walk the topic's paragraphs, then move on to the next article.
@@ -338,10 +342,10 @@ func TestCompareKeys(t *testing.T) {
 		t.Errorf("< <: sides %v", a.compare.sides)
 	}
 	press(a, "j")
-	if a.compare.vp.YOffset() != 1 {
+	if a.compare.vp.Offset() != 1 {
 		t.Error("j did not scroll both sides")
 	}
-	if !strings.Contains(a.compare.vp.GetContent(), "no coverage") {
+	if !strings.Contains(strings.Join(a.compare.vp.lines, "\n"), "no coverage") {
 		t.Error("silence not shown")
 	}
 	// Stacked below 100 columns.

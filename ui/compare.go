@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -144,29 +143,25 @@ type compareView struct {
 	s      *shared
 	sides  [2]int // corpus indexes
 	focus  int
-	vp     viewport.Model
+	vp     pager
 	width  int
 	height int
 }
 
 func newCompareView(s *shared) compareView {
-	vp := viewport.New()
-	vp.MouseWheelEnabled = true
-	vp.MouseWheelDelta = 3
-	return compareView{s: s, vp: vp}
+	return compareView{s: s}
 }
 
 func (c *compareView) SetSize(w, h int) {
 	c.width, c.height = w, h
-	c.vp.SetWidth(w)
-	c.vp.SetHeight(max(h, 1))
+	c.vp.SetHeight(h)
 	c.layout()
 }
 
 func (c *compareView) open(a, b int) {
 	c.sides = [2]int{a, b}
 	c.focus = 0
-	c.vp.GotoTop()
+	c.vp.Top()
 	c.layout()
 }
 
@@ -175,11 +170,11 @@ func (c *compareView) layout() {
 		return
 	}
 	arts := c.s.corpus.Articles
-	y := c.vp.YOffset()
-	c.vp.SetContentLines(Compare(c.s.styles, c.s.corpus.Topics, arts[c.sides[0]], arts[c.sides[1]], CompareOptions{
+	y := c.vp.Offset()
+	c.vp.SetLines(Compare(c.s.styles, c.s.corpus.Topics, arts[c.sides[0]], arts[c.sides[1]], CompareOptions{
 		Width: c.width, Topic: -1, Focus: c.focus, Stack: c.width < StackWidth,
 	}))
-	c.vp.SetYOffset(y)
+	c.vp.SetOffset(y)
 }
 
 // step switches the focused side to the previous or next article, skipping
@@ -202,9 +197,8 @@ func (c *compareView) step(dir int) {
 
 func (c compareView) Update(msg tea.Msg) (compareView, tea.Cmd, bool) {
 	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
-		var cmd tea.Cmd
-		c.vp, cmd = c.vp.Update(wheel)
-		return c, cmd, true
+		c.vp.Wheel(wheel)
+		return c, nil, true
 	}
 	kmsg, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -221,9 +215,9 @@ func (c compareView) Update(msg tea.Msg) (compareView, tea.Cmd, bool) {
 	case key.Matches(kmsg, k.PageDown):
 		c.vp.PageDown()
 	case key.Matches(kmsg, k.Top):
-		c.vp.GotoTop()
+		c.vp.Top()
 	case key.Matches(kmsg, k.Bottom):
-		c.vp.GotoBottom()
+		c.vp.Bottom()
 	case key.Matches(kmsg, k.SwitchSide):
 		c.focus = 1 - c.focus
 		c.layout()
@@ -244,5 +238,5 @@ func (c compareView) status() string {
 	if c.focus == 1 {
 		side = "B"
 	}
-	return fmt.Sprintf("focus %s · %3.0f%%", side, c.vp.ScrollPercent()*100)
+	return fmt.Sprintf("focus %s · %3.0f%%", side, c.vp.Percent()*100)
 }

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/sahilm/fuzzy"
 
 	"briefing/model"
 )
@@ -18,9 +17,9 @@ import (
 type listView struct {
 	s         *shared
 	filter    textinput.Model
-	filtering bool     // the filter field has focus
-	items     []int    // corpus indexes that pass the filter, in display order
-	targets   []string // what the fuzzy filter matches, per article
+	filtering bool  // the filter field has focus
+	items     []int // corpus indexes that pass the filter, in display order
+	fuzzy     *fuzzyFilter
 	cursor    int
 	offset    int
 	marked    []int // corpus indexes, at most two
@@ -34,10 +33,11 @@ func newListView(s *shared) listView {
 	ti.Placeholder = "filter titles and sources; #topic narrows"
 	ti.CharLimit = 200
 	l := listView{s: s, filter: ti}
-	l.targets = make([]string, len(s.corpus.Articles))
+	targets := make([]string, len(s.corpus.Articles))
 	for i, a := range s.corpus.Articles {
-		l.targets[i] = a.Title + " " + a.Attribution()
+		targets[i] = a.Title + " " + a.Attribution()
 	}
+	l.fuzzy = newFuzzyFilter(targets)
 	l.applyFilter()
 	return l
 }
@@ -65,10 +65,11 @@ func (l *listView) applyFilter() {
 	var topics []int
 	for _, term := range strings.Fields(l.filter.Value()) {
 		if strings.HasPrefix(term, "#") && len(term) > 1 {
-			topics = append(topics, l.matchTopics(term[1:])...)
-			if len(topics) == 0 {
-				topics = append(topics, -1) // nothing matches an unknown topic
+			matched := l.matchTopics(term[1:])
+			if len(matched) == 0 {
+				matched = []int{-1} // an unknown topic matches nothing
 			}
+			topics = append(topics, matched...)
 			continue
 		}
 		words = append(words, term)
@@ -89,9 +90,9 @@ func (l *listView) applyFilter() {
 			}
 		}
 	} else {
-		for _, m := range fuzzy.Find(strings.Join(words, " "), l.targets) {
-			if covers(m.Index) {
-				l.items = append(l.items, m.Index)
+		for _, i := range l.fuzzy.match(strings.Join(words, " ")) {
+			if covers(i) {
+				l.items = append(l.items, i)
 			}
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"briefing/model"
@@ -26,10 +25,13 @@ type pageKey struct {
 type readerView struct {
 	s       *shared
 	article *model.Article
-	vp      viewport.Model
+	vp      pager
 	page    Page
 	cache   map[pageKey]Page
 	cursor  int // paragraph index, -1 when the article has none
+	// prefetching is set while the next article on the topic renders in
+	// the background.
+	prefetching bool
 
 	note   textarea.Model
 	noting bool
@@ -48,14 +50,11 @@ func newReaderView(s *shared) readerView {
 	ti := textinput.New()
 	ti.Prompt = "search: "
 	ti.CharLimit = 200
-	vp := viewport.New()
-	vp.MouseWheelEnabled = true
-	vp.MouseWheelDelta = 3
 	ta := textarea.New()
 	ta.Placeholder = "Why this matters…"
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 4000
-	return readerView{s: s, vp: vp, search: ti, note: ta, cache: map[pageKey]Page{}, cursor: -1}
+	return readerView{s: s, search: ti, note: ta, cache: map[pageKey]Page{}, cursor: -1}
 }
 
 // noteHeight is the editor's share of the reader while a note is open.
@@ -66,7 +65,6 @@ func (r *readerView) SetSize(w, h int) {
 	r.search.SetWidth(max(w-10, 1))
 	r.note.SetWidth(max(w-2, 1))
 	r.note.SetHeight(noteHeight - 2)
-	r.vp.SetWidth(w)
 	vh := h
 	if r.noting {
 		vh -= noteHeight
@@ -89,7 +87,7 @@ func (r *readerView) open(a *model.Article, para int) {
 	if para >= 0 {
 		r.scrollToCursor()
 	} else {
-		r.vp.GotoTop()
+		r.vp.Top()
 	}
 }
 
@@ -107,27 +105,26 @@ func (r *readerView) render() {
 			Width: r.width, Topic: r.s.topic, Labels: LabelGutter,
 			Pinned: func(i int) bool { return pinned[i] },
 		})
-		r.cache[k] = p
+		r.remember(k, p)
 	}
 	r.page = p
 	r.setContent()
 }
 
-// setContent gives the viewport the page with the cursor drawn in the
-// gutter's first column.
+// setContent gives the pager the page; the cursor is drawn in the gutter's
+// first column as lines are shown.
 func (r *readerView) setContent() {
-	lines := r.page.Lines
-	if r.cursor >= 0 && r.cursor < len(r.page.ParaLine) {
-		lines = slices.Clone(lines)
-		for i := r.page.ParaLine[r.cursor]; i < r.page.ParaEnd[r.cursor]; i++ {
-			if strings.HasPrefix(lines[i], " ") {
-				lines[i] = r.s.styles.Marker.Render("›") + lines[i][1:]
-			}
-		}
+	r.vp.SetLines(r.page.Lines)
+}
+
+func (r readerView) drawCursor(i int, line string) string {
+	if r.cursor < 0 || r.cursor >= len(r.page.ParaLine) || i < r.page.ParaLine[r.cursor] || i >= r.page.ParaEnd[r.cursor] {
+		return line
 	}
-	y := r.vp.YOffset()
-	r.vp.SetContentLines(lines)
-	r.vp.SetYOffset(y)
+	if strings.HasPrefix(line, " ") {
+		return r.s.styles.Marker.Render("›") + line[1:]
+	}
+	return line
 }
 
 // scrollToCursor puts the cursor paragraph a third of the way down.
@@ -135,7 +132,7 @@ func (r *readerView) scrollToCursor() {
 	if r.cursor < 0 || r.cursor >= len(r.page.ParaLine) {
 		return
 	}
-	r.vp.SetYOffset(max(r.page.ParaLine[r.cursor]-r.vp.Height()/3, 0))
+	r.vp.SetOffset(max(r.page.ParaLine[r.cursor]-r.vp.Height()/3, 0))
 }
 
 // followScroll moves the cursor onto the screen after the view scrolled.
@@ -143,7 +140,7 @@ func (r *readerView) followScroll() {
 	if r.cursor < 0 {
 		return
 	}
-	top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
+	top, bottom := r.vp.Offset(), r.vp.Offset()+r.vp.Height()
 	if r.page.ParaEnd[r.cursor] > top && r.page.ParaLine[r.cursor] < bottom {
 		return
 	}
@@ -153,7 +150,6 @@ func (r *readerView) followScroll() {
 			break
 		}
 	}
-	r.setContent()
 }
 
 // topicParagraphs lists the paragraphs on the current topic.
@@ -179,13 +175,7 @@ func (r *readerView) jump(dir int) {
 			return
 		}
 	}
-	i := r.s.articleIndex(r.article)
-	n := len(r.s.corpus.Articles)
-	for step := 1; step < n; step++ {
-		next := r.s.corpus.Articles[((i+dir*step)%n+n)%n]
-		if !next.Covers(r.s.topic) {
-			continue
-		}
+	if next := r.nextOnTopic(dir); next != nil {
 		on := next.ParagraphsOn(r.s.topic)
 		target := on[0]
 		if dir < 0 {
@@ -209,8 +199,7 @@ func orderFrom(xs []int, dir int) []int {
 
 func (r *readerView) moveCursor(p int) {
 	r.cursor = p
-	r.setContent()
-	top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
+	top, bottom := r.vp.Offset(), r.vp.Offset()+r.vp.Height()
 	if r.page.ParaLine[p] < top || r.page.ParaEnd[p] > bottom {
 		r.scrollToCursor()
 	}
@@ -260,10 +249,9 @@ func (r *readerView) nextHit(dir int, inclusive bool) {
 // Update handles a key for the reader; it reports whether it used the key.
 func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
-		var cmd tea.Cmd
-		r.vp, cmd = r.vp.Update(wheel)
+		r.vp.Wheel(wheel)
 		r.followScroll()
-		return r, cmd, true
+		return r, nil, true
 	}
 	kmsg, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -314,15 +302,17 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 		r.vp.PageDown()
 		r.followScroll()
 	case key.Matches(kmsg, k.Top):
-		r.vp.GotoTop()
+		r.vp.Top()
 		r.followScroll()
 	case key.Matches(kmsg, k.Bottom):
-		r.vp.GotoBottom()
+		r.vp.Bottom()
 		r.followScroll()
 	case key.Matches(kmsg, k.NextMatch):
 		r.jump(1)
+		return r, r.prefetch(1), true
 	case key.Matches(kmsg, k.PrevMatch):
 		r.jump(-1)
+		return r, r.prefetch(-1), true
 	case key.Matches(kmsg, k.Search):
 		r.searching = true
 		r.search.SetValue("")
@@ -342,6 +332,8 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 }
 
 func (r readerView) View() string {
+	// Bound here, to this copy of the view, so the cursor is never stale.
+	r.vp.decorate = r.drawCursor
 	if !r.noting {
 		return r.vp.View()
 	}
@@ -424,6 +416,6 @@ func (r readerView) status() string {
 	if r.cursor >= 0 {
 		parts = append(parts, fmt.Sprintf("¶%d", r.cursor+1))
 	}
-	parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.ScrollPercent()*100))
+	parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.Percent()*100))
 	return strings.Join(parts, " · ")
 }

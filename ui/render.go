@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
@@ -51,24 +53,36 @@ type PageOptions struct {
 	Pinned func(i int) bool // paragraphs to mark as pinned; may be nil
 }
 
-// Renderer turns articles into pages with glamour. It holds one glamour
-// TermRenderer per wrap width, which is not safe for concurrent use: each
-// program has its own Renderer.
+// Renderer turns articles into pages with glamour. It holds glamour
+// TermRenderers per wrap width, one per core so long articles render in
+// parallel; a TermRenderer is not safe for concurrent use, so each program
+// has its own Renderer and each worker its own TermRenderer.
 type Renderer struct {
 	style  string
 	styles Styles
-	glam   map[int]*glamour.TermRenderer
+	glam   map[int][]*glamour.TermRenderer
 }
+
+// parallelFrom is the paragraph count from which an article is rendered on
+// every core: below it, starting workers costs more than it saves.
+const parallelFrom = 12
 
 // NewRenderer makes a renderer for a style (dark, light or notty).
 func NewRenderer(style string) *Renderer {
-	return &Renderer{style: style, styles: NewStyles(style), glam: map[int]*glamour.TermRenderer{}}
+	return &Renderer{style: style, styles: NewStyles(style), glam: map[int][]*glamour.TermRenderer{}}
 }
 
-func (r *Renderer) glamourFor(wrap int) *glamour.TermRenderer {
-	if tr, ok := r.glam[wrap]; ok {
-		return tr
+// glamourFor returns the TermRenderers for a wrap width, n of them.
+func (r *Renderer) glamourFor(wrap, n int) []*glamour.TermRenderer {
+	trs := r.glam[wrap]
+	for len(trs) < n {
+		trs = append(trs, r.newGlamour(wrap))
 	}
+	r.glam[wrap] = trs
+	return trs[:n]
+}
+
+func (r *Renderer) newGlamour(wrap int) *glamour.TermRenderer {
 	var cfg gansi.StyleConfig
 	switch r.style {
 	case StyleLight:
@@ -87,13 +101,12 @@ func (r *Renderer) glamourFor(wrap int) *glamour.TermRenderer {
 		// Only an invalid option makes this fail, and ours are fixed.
 		panic(err)
 	}
-	r.glam[wrap] = tr
 	return tr
 }
 
 // markdown renders one Markdown block to trimmed lines.
-func (r *Renderer) markdown(md string, wrap int) []string {
-	out, err := r.glamourFor(wrap).Render(md)
+func markdown(tr *glamour.TermRenderer, md string) []string {
+	out, err := tr.Render(md)
 	if err != nil {
 		out = md
 	}
@@ -130,13 +143,15 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 		}
 	}
 	pad := func(int) string { return strings.Repeat(" ", gutter) }
-	add(r.markdown("# "+escapeMarkdown(a.Title), wrap), pad)
+	bodies := r.paragraphs(a, o.Topic, wrap)
+	tr := r.glamourFor(wrap, 1)[0]
+	add(markdown(tr, "# "+escapeMarkdown(a.Title)), pad)
 	if meta := metaLine(a); meta != "" {
 		add(wrapPlain(r.styles.Meta.Render(meta), wrap), pad)
 	}
 	if a.Standfirst != "" {
 		p.Lines = append(p.Lines, "")
-		add(r.markdown("*"+escapeMarkdown(a.Standfirst)+"*", wrap), pad)
+		add(markdown(tr, "*"+escapeMarkdown(a.Standfirst)+"*"), pad)
 	}
 	for i, para := range a.Paragraphs {
 		p.Lines = append(p.Lines, "")
@@ -146,7 +161,7 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 			add([]string{r.inlineLabels(para.Topics, topics, o.Topic, pinned)}, nil)
 		}
 		p.ParaLine = append(p.ParaLine, len(p.Lines))
-		body := r.markdown(paragraphMarkdown(para, o.Topic, current), wrap)
+		body := bodies[i]
 		switch {
 		case o.Labels == LabelGutter && gutter > 0:
 			add(body, func(line int) string { return r.gutter(para.Topics, topics, line, current, pinned) })
@@ -158,6 +173,28 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 		p.ParaEnd = append(p.ParaEnd, len(p.Lines))
 	}
 	return p
+}
+
+// paragraphs renders every paragraph's Markdown, spreading long articles
+// over the cores.
+func (r *Renderer) paragraphs(a *model.Article, topic, wrap int) [][]string {
+	out := make([][]string, len(a.Paragraphs))
+	workers := 1
+	if len(a.Paragraphs) >= parallelFrom {
+		workers = min(runtime.GOMAXPROCS(0), 4)
+	}
+	trs := r.glamourFor(wrap, workers)
+	var wg sync.WaitGroup
+	for w, tr := range trs {
+		wg.Go(func() {
+			for i := w; i < len(a.Paragraphs); i += workers {
+				p := a.Paragraphs[i]
+				out[i] = markdown(tr, paragraphMarkdown(p, topic, topic >= 0 && p.Topics.Has(topic)))
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // metaLine is "date · byline · source", leaving out what is unknown.

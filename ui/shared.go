@@ -12,8 +12,11 @@ type shared struct {
 	keys     KeyMap
 	styles   Styles
 	renderer *Renderer
-	topic    int // current topic index, -1 for none
-	pins     *pinBoard
+	// background renders pages off the main loop; only one such render
+	// runs at a time, so it never shares a glamour renderer.
+	background *Renderer
+	topic      int // current topic index, -1 for none
+	pins       *pinBoard
 }
 
 func (s *shared) topicName() string {
