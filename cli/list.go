@@ -69,15 +69,14 @@ type listRow struct {
 }
 
 func listJSON(e env, corpus *model.Corpus) error {
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
+	enc := newJSONLines(e.stdout)
 	for _, a := range corpus.Articles {
 		row := listRow{a.ID, a.Title, a.DateString(), a.Attribution(), len(a.Paragraphs), topicCounts{corpus.Topics, a.TopicCounts}}
 		if err := enc.Encode(row); err != nil {
 			return err
 		}
 	}
-	return nil
+	return enc.Flush()
 }
 
 func listTable(e env, corpus *model.Corpus) {

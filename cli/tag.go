@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -59,8 +58,7 @@ func topicIDs(topics []model.Topic, set model.TopicSet) []string {
 }
 
 func tagJSON(e env, corpus *model.Corpus) error {
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
+	enc := newJSONLines(e.stdout)
 	for _, a := range corpus.Articles {
 		for _, p := range a.Paragraphs {
 			spans := make([]spanJSON, len(p.Spans))
@@ -73,7 +71,7 @@ func tagJSON(e env, corpus *model.Corpus) error {
 			}
 		}
 	}
-	return nil
+	return enc.Flush()
 }
 
 func tagTable(e env, corpus *model.Corpus) {

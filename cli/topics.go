@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -46,12 +45,11 @@ type topicJSON struct {
 }
 
 func topicsJSON(e env, topics []model.Topic, paras, arts []int) error {
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
+	enc := newJSONLines(e.stdout)
 	for i, t := range topics {
 		if err := enc.Encode(topicJSON{t.ID, t.Name, t.Badge, t.Description, paras[i], arts[i]}); err != nil {
 			return err
 		}
 	}
-	return nil
+	return enc.Flush()
 }

@@ -52,6 +52,7 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 	}
 	cands = readLead(a, cands)
 	var notes []string
+	a.Paragraphs = make([]Paragraph, 0, len(cands))
 	for _, c := range cands {
 		kind := classify(c)
 		if kind == Dateline || kind == Body {

@@ -223,7 +223,7 @@ func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) []int32 {
 		return append(dst, st.wordIDs[e.start:e.end]...)
 	}
 	if st.words == nil || len(st.words) >= maxCachedWords {
-		st.words, st.wordIDs = make(map[string]wordIDs, 4096), st.wordIDs[:0]
+		st.words, st.wordIDs = make(map[string]wordIDs), st.wordIDs[:0]
 	}
 	start := len(st.wordIDs)
 	st.wordIDs = t.matchWord(st, st.wordIDs, w)

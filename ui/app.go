@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
@@ -57,6 +56,9 @@ type App struct {
 	help     help.Model
 	// shuttingDown is set when the server is going down.
 	shuttingDown bool
+	// helpLine caches the rendered help, which only changes with the
+	// view, the width and the ? toggle; rendering it was a third of a frame.
+	helpLine helpCache
 	width        int
 	height       int
 
@@ -97,7 +99,7 @@ func (a *App) Init() tea.Cmd { return nil }
 func (a *App) bodyHeight() int {
 	h := a.height - 3
 	if a.fullHelp {
-		h -= lipgloss.Height(a.help.FullHelpView(a.keyHelp().FullHelp()))
+		h -= len(a.helpLines()) - 1
 	}
 	return max(h, 1)
 }
@@ -401,20 +403,39 @@ func (a *App) render() string {
 		}
 		lines = append(lines, body...)
 		lines = append(lines, a.statusBar())
-		if a.fullHelp {
-			lines = append(lines, strings.Split(a.help.FullHelpView(a.keyHelp().FullHelp()), "\n")...)
-		} else {
-			lines = append(lines, a.help.ShortHelpView(a.keyHelp().ShortHelp()))
-		}
+		lines = append(lines, a.helpLines()...)
 	}
 	if len(lines) > a.height {
 		lines = lines[:a.height]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, a.width, "")
+		// A line has at least as many bytes as cells: short ones fit.
+		if len(l) > a.width {
+			lines[i] = ansi.Truncate(l, a.width, "")
+		}
 	}
 	// Whatever a view drew, only styling reaches the terminal.
 	return model.StripNonSGR(strings.Join(lines, "\n"))
+}
+
+type helpCache struct {
+	key   string
+	lines []string
+}
+
+// helpLines is the short or full help for the current view.
+func (a *App) helpLines() []string {
+	key := fmt.Sprintf("%d/%d/%t/%t", a.view, a.width, a.fullHelp, a.reader.noting)
+	if a.helpLine.key != key {
+		var s string
+		if a.fullHelp {
+			s = a.help.FullHelpView(a.keyHelp().FullHelp())
+		} else {
+			s = a.help.ShortHelpView(a.keyHelp().ShortHelp())
+		}
+		a.helpLine = helpCache{key, strings.Split(s, "\n")}
+	}
+	return a.helpLine.lines
 }
 
 func (a *App) body() string {

@@ -12,31 +12,44 @@ import (
 	"crypto/rand"
 	"flag"
 	"fmt"
+	mrand "math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/sys/unix"
 )
 
 func main() {
 	bin := flag.String("bin", "briefing", "the briefing binary to serve")
 	n := flag.Int("n", 100, "concurrent sessions")
 	keys := flag.Int("keys", 30, "key presses per session")
+	think := flag.Duration("think", 200*time.Millisecond, "pause between a frame and the next key press (0: as fast as frames come)")
+	profile := flag.String("cpuprofile", "", "write the server's CPU profile to `FILE`")
+	pin := flag.Bool("pin", false, "run the server on CPU 0 and the clients on the others (Linux, needs taskset), so clients do not steal the server's time")
 	flag.Parse()
-	if err := run(*bin, *n, *keys); err != nil {
+	if *pin {
+		if err := pinClients(); err != nil {
+			fmt.Fprintln(os.Stderr, "sshload: -pin:", err)
+			os.Exit(1)
+		}
+	}
+	if err := run(*bin, *n, *keys, *think, *profile, *pin); err != nil {
 		fmt.Fprintln(os.Stderr, "sshload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, n, presses int) error {
+func run(bin string, n, presses int, think time.Duration, profile string, pin bool) error {
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
 		return err
@@ -49,8 +62,15 @@ func run(bin string, n, presses int) error {
 	addr := l.Addr().String()
 	l.Close()
 	var logs bytes.Buffer
-	srv := exec.Command(bin, "serve", "--listen", addr, "--state", filepath.Join(dir, "state"),
-		"--max-sessions", strconv.Itoa(n+10), "--rate", "100000", "--rate-burst", "100000")
+	args := []string{"serve", "--listen", addr, "--state", filepath.Join(dir, "state"),
+		"--max-sessions", strconv.Itoa(n+10), "--rate", "100000", "--rate-burst", "100000"}
+	if profile != "" {
+		args = append(args, "--cpuprofile", profile)
+	}
+	srv := exec.Command(bin, args...)
+	if pin {
+		srv = exec.Command("taskset", append([]string{"-c", "0", bin}, args...)...)
+	}
 	srv.Stderr = &logs
 	if err := srv.Start(); err != nil {
 		return err
@@ -92,7 +112,7 @@ func run(bin string, n, presses int) error {
 	var perKey []int
 	for _, s := range sessions {
 		wg.Go(func() {
-			lat, sizes := s.press(presses)
+			lat, sizes := s.press(presses, think)
 			mu.Lock()
 			latencies = append(latencies, lat...)
 			perKey = append(perKey, sizes...)
@@ -105,7 +125,7 @@ func run(bin string, n, presses int) error {
 	for _, b := range perKey {
 		sum += b
 	}
-	fmt.Printf("sessions            %d\n", n)
+	fmt.Printf("sessions            %d (think time %v)\n", n, think)
 	fmt.Printf("key presses         %d\n", len(latencies))
 	if len(latencies) > 0 {
 		fmt.Printf("key-to-frame p50    %v\n", pct(latencies, 50))
@@ -120,6 +140,9 @@ func run(bin string, n, presses int) error {
 	for _, s := range sessions {
 		s.client.Close()
 	}
+	// SIGTERM lets the server stop cleanly and write its profile.
+	srv.Process.Signal(syscall.SIGTERM)
+	srv.Wait()
 	return nil
 }
 
@@ -203,7 +226,9 @@ func open(addr string) (*session, error) {
 
 // press sends keys that each change the screen (the list cursor moving
 // down and up) and times the first byte of each new frame.
-func (s *session) press(n int) (lat []time.Duration, sizes []int) {
+func (s *session) press(n int, think time.Duration) (lat []time.Duration, sizes []int) {
+	// Sessions start out of step, as people do.
+	time.Sleep(time.Duration(mrand.Int64N(int64(think) + 1)))
 	for i := range n {
 		key := "j"
 		if i%2 == 1 {
@@ -231,6 +256,7 @@ func (s *session) press(n int) (lat []time.Duration, sizes []int) {
 		}
 		after, _ := s.received()
 		sizes = append(sizes, after-before)
+		time.Sleep(think)
 	}
 	return lat, sizes
 }
@@ -265,4 +291,17 @@ func rssKiB(pid int) int {
 		}
 	}
 	return 0
+}
+
+// pinClients keeps this process off CPU 0, which -pin leaves to the server.
+func pinClients() error {
+	var set unix.CPUSet
+	for cpu := 1; cpu < runtime.NumCPU(); cpu++ {
+		set.Set(cpu)
+	}
+	if set.Count() == 0 {
+		return fmt.Errorf("needs at least two CPUs")
+	}
+	runtime.GOMAXPROCS(set.Count())
+	return unix.SchedSetaffinity(0, &set)
 }
