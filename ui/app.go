@@ -59,8 +59,8 @@ type App struct {
 	// helpLine caches the rendered help, which only changes with the
 	// view, the width and the ? toggle; rendering it was a third of a frame.
 	helpLine helpCache
-	width        int
-	height       int
+	width    int
+	height   int
 
 	list    listView
 	reader  readerView

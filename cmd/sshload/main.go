@@ -63,7 +63,7 @@ func run(bin string, n, presses int, think time.Duration, profile string, pin bo
 	l.Close()
 	var logs bytes.Buffer
 	args := []string{"serve", "--listen", addr, "--state", filepath.Join(dir, "state"),
-		"--max-sessions", strconv.Itoa(n+10), "--rate", "100000", "--rate-burst", "100000"}
+		"--max-sessions", strconv.Itoa(n + 10), "--rate", "100000", "--rate-burst", "100000"}
 	if profile != "" {
 		args = append(args, "--cpuprofile", profile)
 	}
