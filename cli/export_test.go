@@ -74,3 +74,19 @@ func TestExportUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestExportCleansStoredText(t *testing.T) {
+	state := t.TempDir()
+	st, err := store.Open(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Add(localUser(), store.Pin{ArticleID: "x", ParaHash: "h", Index: 1, Text: "Text \x1b]52;c;ZXZpbA==\x07here", Title: "T\x1b[2J", Note: "note \x1b[6n"})
+	st.Close()
+	for _, format := range []string{"md", "txt", "json"} {
+		r := runCLI(t, false, nil, "export", "--pins", "--state", state, "--format", format)
+		if r.code != 0 || strings.ContainsRune(r.stdout, 0x1b) || strings.Contains(r.stdout, `\u001b`) {
+			t.Errorf("%s: exit %d, output %q", format, r.code, r.stdout)
+		}
+	}
+}

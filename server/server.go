@@ -271,7 +271,13 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		opts.Store = s.store
 		opts.ExportDir = filepath.Join(s.cfg.StateDir, "exports", safeName(opts.User))
 	}
-	p := tea.NewProgram(s.newModel(s.corpus, opts), bubbletea.MakeOptions(sess)...)
+	popts := bubbletea.MakeOptions(sess)
+	// Later options win: clamp the size the client claims, and read its
+	// input through the throttle.
+	pty, _, _ := sess.Pty()
+	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	popts = append(popts, tea.WithWindowSize(w, h), tea.WithFilter(sessionFilter), tea.WithInput(newThrottledReader(sess)))
+	p := tea.NewProgram(s.newModel(s.corpus, opts), popts...)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closing {

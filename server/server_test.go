@@ -479,3 +479,84 @@ func TestThousandCyclesReturnToBaseline(t *testing.T) {
 		t.Errorf("heap grew from %d KiB to %d KiB", h0>>10, h1>>10)
 	}
 }
+
+// TestHostileClients: huge and tiny windows, an input flood, a client that
+// vanishes mid-frame and one that never finishes the handshake; a normal
+// session keeps working throughout.
+func TestHostileClients(t *testing.T) {
+	ts := startServer(t, func(c *Config, _ *Server) { c.HandshakeTimeout = time.Second })
+	good, _ := dial(t, ts.addr, newKey(t))
+	defer good.Close()
+	normal := openTerm(t, good, 100, 30)
+	normal.waitFor("5 articles")
+
+	// Never completes the handshake: the server hangs up after the timeout.
+	raw, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	raw.SetReadDeadline(time.Now().Add(10 * time.Second))
+	start := time.Now()
+	if _, err := io.Copy(io.Discard, raw); err != nil {
+		t.Errorf("stalled handshake: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("stalled handshake held for %v", d)
+	}
+
+	// Huge window: clamped, and the session still draws.
+	c1, _ := dial(t, ts.addr, newKey(t))
+	defer c1.Close()
+	huge := openTerm(t, c1, 10000, 10000)
+	huge.waitFor("5 articles")
+	// Tiny window.
+	c2, _ := dial(t, ts.addr, newKey(t))
+	defer c2.Close()
+	tiny := openTerm(t, c2, 1, 1)
+	time.Sleep(300 * time.Millisecond)
+	tiny.sess.WindowChange(24, 80)
+	tiny.waitFor("articles")
+
+	// A flood of input.
+	c3, _ := dial(t, ts.addr, newKey(t))
+	defer c3.Close()
+	flood := openTerm(t, c3, 80, 24)
+	flood.waitFor("5 articles")
+	go func() {
+		junk := bytes.Repeat([]byte("jk/abc\x1b[A\x7f"), 20000)
+		flood.in.Write(junk)
+	}()
+
+	// Disconnects mid-frame: opens, asks for a frame, drops the connection.
+	for range 5 {
+		c, _ := dial(t, ts.addr, newKey(t))
+		tm := openTerm(t, c, 120, 40)
+		tm.send("m")
+		c.Close()
+	}
+
+	// The normal session still answers promptly.
+	for _, k := range []string{"m", "esc", "j"} {
+		normal.send(k)
+	}
+	normal.waitFor("coverage")
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if m.HeapInuse > 512<<20 {
+		t.Errorf("heap in use %d MiB", m.HeapInuse>>20)
+	}
+}
+
+func TestThrottledReader(t *testing.T) {
+	src := bytes.NewReader(bytes.Repeat([]byte("x"), inputBurst+inputBytesPerSecond))
+	r := newThrottledReader(src)
+	start := time.Now()
+	n, _ := io.Copy(io.Discard, r)
+	if n != int64(inputBurst+inputBytesPerSecond) {
+		t.Fatalf("read %d", n)
+	}
+	if d := time.Since(start); d < 800*time.Millisecond || d > 3*time.Second {
+		t.Errorf("a burst plus one second of input took %v", d)
+	}
+}

@@ -62,7 +62,12 @@ func Briefing(groups []PinGroup, c *model.Corpus, made time.Time) model.Briefing
 	for _, g := range groups {
 		mg := model.Group{TopicID: g.Topic, Name: g.Name}
 		for _, p := range g.Pins {
-			e := model.Excerpt{ArticleID: p.ArticleID, Title: p.Title, Source: p.Source, Index: p.Index, Text: p.Text, Note: p.Note}
+			// The database is outside the program's control: clean what it
+			// gives back as if it were an article.
+			e := model.Excerpt{
+				ArticleID: p.ArticleID, Title: model.Sanitize(p.Title), Source: model.Sanitize(p.Source),
+				Index: p.Index, Text: model.Sanitize(p.Text), Note: model.Sanitize(p.Note),
+			}
 			e.Date, _ = time.Parse(time.DateOnly, p.Date)
 			e.Missing = c == nil || c.Article(p.ArticleID) == nil
 			mg.Excerpts = append(mg.Excerpts, e)

@@ -246,13 +246,27 @@ func TestReaderKeys(t *testing.T) {
 	a := newApp(t, 120, 20)
 	press(a, "enter")
 	first := a.s.corpus.Articles[0]
+	// j and k move the paragraph cursor, scrolling to keep it in view.
 	press(a, "j")
-	if a.reader.vp.Offset() != 1 {
-		t.Errorf("j: offset %d", a.reader.vp.Offset())
+	if a.reader.cursor != 1 {
+		t.Errorf("j: cursor %d", a.reader.cursor)
 	}
 	press(a, "k")
-	if a.reader.vp.Offset() != 0 {
-		t.Errorf("k: offset %d", a.reader.vp.Offset())
+	if a.reader.cursor != 0 {
+		t.Errorf("k: cursor %d", a.reader.cursor)
+	}
+	for range len(first.Paragraphs) - 1 {
+		press(a, "j")
+	}
+	last := len(first.Paragraphs) - 1
+	if a.reader.cursor != last || a.reader.page.ParaEnd[last] > a.reader.vp.Offset()+a.reader.vp.Height() {
+		t.Errorf("j to the end: cursor %d, offset %d", a.reader.cursor, a.reader.vp.Offset())
+	}
+	for range len(first.Paragraphs) {
+		press(a, "k")
+	}
+	if a.reader.cursor != 0 || a.reader.page.ParaLine[0] < a.reader.vp.Offset() {
+		t.Errorf("k to the start: cursor %d, offset %d", a.reader.cursor, a.reader.vp.Offset())
 	}
 	press(a, "pgdown")
 	if a.reader.vp.Offset() == 0 {

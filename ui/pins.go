@@ -124,7 +124,7 @@ func (b *pinBoard) setNote(a *model.Article, i int, note string, topics []model.
 			return err
 		}
 	}
-	err := b.st.SetNote(b.user, p.ID, note)
+	err := b.st.SetNote(b.user, p.ID, model.Sanitize(note))
 	b.reload()
 	return err
 }

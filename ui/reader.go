@@ -152,6 +152,39 @@ func (r *readerView) followScroll() {
 	}
 }
 
+// step is j and k: the cursor moves to the next or previous paragraph,
+// scrolling to show it; a paragraph taller than the screen is read line by
+// line first.
+func (r *readerView) step(dir int) {
+	if r.cursor < 0 {
+		r.vp.ScrollDown(dir)
+		return
+	}
+	top, bottom := r.vp.Offset(), r.vp.Offset()+r.vp.Height()
+	start, end := r.page.ParaLine[r.cursor], r.page.ParaEnd[r.cursor]
+	switch {
+	case dir > 0 && end > bottom:
+		r.vp.ScrollDown(1)
+	case dir < 0 && start < top:
+		r.vp.ScrollUp(1)
+	case dir > 0 && r.cursor+1 < len(r.page.ParaLine):
+		r.cursor++
+		start, end = r.page.ParaLine[r.cursor], r.page.ParaEnd[r.cursor]
+		if end > bottom {
+			// Show the whole paragraph, or its start when it is taller.
+			r.vp.SetOffset(min(start, end-r.vp.Height()))
+		}
+	case dir < 0 && r.cursor > 0:
+		r.cursor--
+		if start = r.page.ParaLine[r.cursor]; start < top {
+			r.vp.SetOffset(start)
+		}
+	default:
+		// Past the first or last paragraph: the header or the end.
+		r.vp.ScrollDown(dir)
+	}
+}
+
 // topicParagraphs lists the paragraphs on the current topic.
 func (r *readerView) topicParagraphs() []int {
 	if r.article == nil || r.s.topic < 0 {
@@ -290,11 +323,9 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 	k := r.s.keys
 	switch {
 	case key.Matches(kmsg, k.Up):
-		r.vp.ScrollUp(1)
-		r.followScroll()
+		r.step(-1)
 	case key.Matches(kmsg, k.Down):
-		r.vp.ScrollDown(1)
-		r.followScroll()
+		r.step(1)
 	case key.Matches(kmsg, k.PageUp):
 		r.vp.PageUp()
 		r.followScroll()
