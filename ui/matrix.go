@@ -120,7 +120,9 @@ func (m matrixView) View() string {
 				style = st.Cell
 			}
 			if r == m.row && c == m.col {
+				// Brackets mark the cell without relying on colour.
 				style = st.CellCursor
+				cell = fmt.Sprintf("[%*s]", matrixCell-2, strings.TrimSpace(cell))
 			}
 			b.WriteString(style.Render(cell))
 		}
