@@ -34,22 +34,30 @@ func Sanitize(s string) string {
 		case c < utf8.RuneSelf:
 			b.WriteByte(c)
 			i++
+		case i == 0 && strings.HasPrefix(s, "\ufeff"):
+			i += len("\ufeff") // a leading byte-order mark
 		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				b.WriteRune(utf8.RuneError)
-			case r >= 0x80 && r <= 0x9f:
-				i = skipC1(s, r, i+size)
-				continue
-			case isBidiControl(r), r == 0xfeff && i == 0:
-			default:
-				b.WriteString(s[i : i+size])
-			}
-			i += size
+			i = writeNonASCII(&b, s, i)
 		}
 	}
 	return b.String()
+}
+
+// writeNonASCII copies the rune at s[i] unless it is a C1 control (whose
+// sequence, if it introduces one, goes too) or a bidirectional control, and
+// replaces invalid UTF-8. It returns the index after what it consumed.
+func writeNonASCII(b *strings.Builder, s string, i int) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		b.WriteRune(utf8.RuneError)
+	case r >= 0x80 && r <= 0x9f:
+		return skipC1(s, r, i+size)
+	case isBidiControl(r):
+	default:
+		b.WriteString(s[i : i+size])
+	}
+	return i + size
 }
 
 // isClean reports whether s needs no change, so the common case allocates
@@ -179,18 +187,7 @@ func StripNonSGR(s string) string {
 			b.WriteByte(c)
 			i++
 		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				b.WriteRune(utf8.RuneError)
-			case r >= 0x80 && r <= 0x9f:
-				i = skipC1(s, r, i+size)
-				continue
-			case isBidiControl(r):
-			default:
-				b.WriteString(s[i : i+size])
-			}
-			i += size
+			i = writeNonASCII(&b, s, i)
 		}
 	}
 	return b.String()

@@ -95,34 +95,37 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			}
 		}
 	}
+	// add compiles one pattern of topic ti: a plain one matches (or, for an
+	// exception, cancels) by itself; a proximity rule needs both sides.
+	add := func(ti int, p string, except bool) error {
+		pat, err := parsePattern(p)
+		if err != nil {
+			return err
+		}
+		if pat.right == nil {
+			role := roleMatch
+			if except {
+				role = roleExcept
+			}
+			insert(pat.left, atom{topic: ti, role: role})
+			return nil
+		}
+		rule := len(t.near)
+		t.near = append(t.near, nearRule{topic: ti, distance: pat.near, except: except})
+		insert(pat.left, atom{topic: ti, role: roleNearLeft, rule: rule})
+		insert(pat.right, atom{topic: ti, role: roleNearRight, rule: rule})
+		return nil
+	}
 	for ti, topic := range topics {
 		for _, p := range topic.Patterns {
-			pat, err := parsePattern(p)
-			if err != nil {
+			if err := add(ti, p, false); err != nil {
 				return nil, err
 			}
-			if pat.right == nil {
-				insert(pat.left, atom{topic: ti, role: roleMatch})
-				continue
-			}
-			rule := len(t.near)
-			t.near = append(t.near, nearRule{topic: ti, distance: pat.near})
-			insert(pat.left, atom{topic: ti, role: roleNearLeft, rule: rule})
-			insert(pat.right, atom{topic: ti, role: roleNearRight, rule: rule})
 		}
 		for _, p := range topic.Except {
-			pat, err := parsePattern(p)
-			if err != nil {
+			if err := add(ti, p, true); err != nil {
 				return nil, err
 			}
-			if pat.right == nil {
-				insert(pat.left, atom{topic: ti, role: roleExcept})
-				continue
-			}
-			rule := len(t.near)
-			t.near = append(t.near, nearRule{topic: ti, distance: pat.near, except: true})
-			insert(pat.left, atom{topic: ti, role: roleNearLeft, rule: rule})
-			insert(pat.right, atom{topic: ti, role: roleNearRight, rule: rule})
 		}
 	}
 	return t, nil
