@@ -167,6 +167,10 @@ func TestTaggerForms(t *testing.T) {
 		{"an Article 5-style pledge", "security-guarantees"},
 		{"frozen Russian assets", "frozen-assets"},
 		{"assets that remain frozen", "frozen-assets"},
+		{"Kyiv wants guarantees that Russia will not invade again.", "security-guarantees"},
+		{"Moscow would keep the land its troops have taken.", "territory"},
+		{"The plan leaves Ukraine's fortress belt of cities in Russian hands.", "territory"},
+		{"Most of the Russian central bank money sits in Brussels.", "frozen-assets"},
 	}
 	for _, tt := range tests {
 		set, _ := tg.Tag(tt.text)
