@@ -560,3 +560,38 @@ func TestThrottledReader(t *testing.T) {
 		t.Errorf("a burst plus one second of input took %v", d)
 	}
 }
+
+func TestIdleAndMaximumTimeouts(t *testing.T) {
+	ts := startServer(t, func(c *Config, _ *Server) { c.IdleTimeout = 700 * time.Millisecond })
+	c, _ := dial(t, ts.addr, newKey(t))
+	defer c.Close()
+	tm := openTerm(t, c, 80, 24)
+	tm.waitFor("5 articles")
+	start := time.Now()
+	tm.wait()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("idle session lasted %v", d)
+	}
+
+	ts2 := startServer(t, func(c *Config, _ *Server) { c.MaxSession = 1500 * time.Millisecond })
+	c2, _ := dial(t, ts2.addr, newKey(t))
+	defer c2.Close()
+	busy := openTerm(t, c2, 80, 24)
+	busy.waitFor("5 articles")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 100; i++ { // keep typing: only the maximum can end it
+			if _, err := busy.in.Write([]byte("j")); err != nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}()
+	start = time.Now()
+	busy.wait()
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("session outlived its maximum: %v", d)
+	}
+	<-done
+}
