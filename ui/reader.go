@@ -238,47 +238,6 @@ func (r *readerView) moveCursor(p int) {
 	}
 }
 
-// runSearch finds the paragraphs containing the query and goes to the first
-// one after the cursor.
-func (r *readerView) runSearch(q string) {
-	r.query = strings.TrimSpace(q)
-	r.hits = r.hits[:0]
-	if r.query == "" || r.article == nil {
-		return
-	}
-	needle := strings.ToLower(r.query)
-	for i, p := range r.article.Paragraphs {
-		if strings.Contains(strings.ToLower(p.Text), needle) {
-			r.hits = append(r.hits, i)
-		}
-	}
-	if len(r.hits) == 0 {
-		r.notice = fmt.Sprintf("%q not found", r.query)
-		return
-	}
-	r.nextHit(1, true)
-}
-
-func (r *readerView) nextHit(dir int, inclusive bool) {
-	if len(r.hits) == 0 {
-		r.notice = "no search: press / to search"
-		return
-	}
-	for _, h := range orderFrom(r.hits, dir) {
-		if (dir > 0 && (h > r.cursor || inclusive && h == r.cursor)) || (dir < 0 && h < r.cursor) {
-			r.moveCursor(h)
-			return
-		}
-	}
-	// Wrap around, as a pager's search does.
-	if dir > 0 {
-		r.moveCursor(r.hits[0])
-	} else {
-		r.moveCursor(r.hits[len(r.hits)-1])
-	}
-	r.notice = "search wrapped"
-}
-
 // Update handles a key for the reader; it reports whether it used the key.
 func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
@@ -370,53 +329,6 @@ func (r readerView) View() string {
 	}
 	label := fmt.Sprintf("Note on ¶%d — ctrl+s saves, esc cancels", r.cursor+1)
 	return r.vp.View() + "\n" + r.s.styles.Header.Render(label) + "\n" + r.note.View()
-}
-
-// togglePin pins or unpins the paragraph at the cursor; the page shows the
-// result only once the store has committed it.
-func (r *readerView) togglePin() {
-	if r.cursor < 0 {
-		return
-	}
-	pinned, err := r.s.pins.toggle(r.article, r.cursor, r.s.corpus.Topics)
-	switch {
-	case err != nil:
-		r.notice = "not saved: " + err.Error()
-	case pinned:
-		r.notice = fmt.Sprintf("pinned ¶%d · b shows the briefing", r.cursor+1)
-	default:
-		r.notice = fmt.Sprintf("unpinned ¶%d", r.cursor+1)
-	}
-	r.render()
-}
-
-// openNote starts editing the note of the paragraph at the cursor.
-func (r *readerView) openNote() tea.Cmd {
-	if r.cursor < 0 {
-		return nil
-	}
-	existing := ""
-	if p, ok := r.s.pins.find(r.article, r.cursor); ok {
-		existing = p.Note
-	}
-	r.note.SetValue(existing)
-	r.noting = true
-	r.SetSize(r.width, r.height)
-	r.scrollToCursor()
-	return r.note.Focus()
-}
-
-func (r *readerView) closeNote(save bool) {
-	if save {
-		if err := r.s.pins.setNote(r.article, r.cursor, strings.TrimSpace(r.note.Value()), r.s.corpus.Topics); err != nil {
-			r.notice = "note not saved: " + err.Error()
-		} else {
-			r.notice = fmt.Sprintf("note saved on ¶%d", r.cursor+1)
-		}
-	}
-	r.noting = false
-	r.note.Blur()
-	r.SetSize(r.width, r.height)
 }
 
 // status is the reader's part of the status bar: position on the current
