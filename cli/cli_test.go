@@ -184,6 +184,7 @@ func TestExitCodes(t *testing.T) {
 		{"no articles", []string{"list", empty}, 1, "no articles found"},
 		{"missing path", []string{"list", filepath.Join(dir, "nope")}, 1, "no such file"},
 		{"bad topics file", []string{"list", "--topics", empty}, 1, "topics file"},
+		{"mistyped command", []string{"lsit"}, 2, `did you mean "list"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -93,6 +93,7 @@ an article file or a folder searched recursively for .txt and .md files.`,
 		},
 	}
 	root.SetVersionTemplate("briefing {{.Version}}\n")
+	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().StringVar(&c.topicsFile, "topics", "", "read topics from this YAML `FILE` instead of the built-in ones")
 	// For profiling whole runs (README, Performance); hidden from help.
 	root.PersistentFlags().StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -23,6 +24,9 @@ func (o *uiOptions) addFlags(cmd *cobra.Command) {
 }
 
 func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) error {
+	if err := unknownCommand(cmd, paths); err != nil {
+		return err
+	}
 	if !ui.ValidStyle(o.style) {
 		return usageError{err: fmt.Errorf("--style must be dark, light or notty, not %q", o.style), usage: cmd.UseLine()}
 	}
@@ -48,4 +52,20 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	}
 	_, err = tea.NewProgram(ui.New(corpus, opts), tea.WithOutput(e.stdout)).Run()
 	return err
+}
+
+// unknownCommand tells a mistyped subcommand ("briefing lsit") from a path:
+// a word that is no file and has no slash or dot is taken for a command.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	for _, a := range args {
+		if _, err := os.Stat(a); err == nil || strings.ContainsAny(a, `/\.`) {
+			continue
+		}
+		msg := fmt.Sprintf("unknown command or path %q", a)
+		if s := cmd.SuggestionsFor(a); len(s) > 0 {
+			msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+		}
+		return usageError{err: errors.New(msg), usage: cmd.UseLine()}
+	}
+	return nil
 }
