@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // DefaultMaxFileBytes is the largest article file read; news articles are a
@@ -194,17 +195,15 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 		limit = DefaultMaxFileBytes
 	}
 	results := make([]loaded, len(srcs))
-	var next sync.Mutex
-	i := 0
+	// Workers take the next file with one atomic add: a mutex here made the
+	// two workers wake each other twice per file.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(srcs), 1)) {
 		wg.Go(func() {
 			var st tagState // reused across this worker's articles
 			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
+				j := int(next.Add(1) - 1)
 				if j >= len(srcs) {
 					return
 				}
