@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -164,7 +165,7 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 		body := bodies[i]
 		switch {
 		case o.Labels == LabelGutter && gutter > 0:
-			add(body, func(line int) string { return r.gutter(para.Topics, topics, line, current, pinned) })
+			add(body, func(line int) string { return r.gutter(para.Topics, topics, o.Topic, line, current, pinned) })
 		case current:
 			add(body, func(int) string { return r.styles.Marker.Render("▌") + " " })
 		default:
@@ -214,7 +215,7 @@ func wrapPlain(s string, width int) []string {
 
 // gutter draws a paragraph's pin mark and topic badges on its first line
 // and a bar along every line of a paragraph on the current topic.
-func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, line int, current, pinned bool) string {
+func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, topic, line int, current, pinned bool) string {
 	bar := " "
 	if current {
 		bar = r.styles.Marker.Render("▌")
@@ -225,7 +226,7 @@ func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, line int, cu
 	}
 	label := ""
 	if line == 0 {
-		label = badges(set, topics, gutterWidth-4)
+		label = badges(set, topics, topic, gutterWidth-4)
 	}
 	style := r.styles.Gutter
 	if current {
@@ -235,10 +236,13 @@ func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, line int, cu
 	return " " + pin + style.Render(fmt.Sprintf("%-*s", gutterWidth-4, label)) + bar + " "
 }
 
-// badges lists a set's badges in topic order, as many as fit in width,
-// with "+N" for the rest.
-func badges(set model.TopicSet, topics []model.Topic, width int) string {
+// badges lists a set's badges, the current topic's first and the rest in
+// topic order, as many as fit in width, with "+N" for the rest.
+func badges(set model.TopicSet, topics []model.Topic, current, width int) string {
 	idx := set.Indexes()
+	if j := slices.Index(idx, current); j > 0 {
+		idx = append(append([]int{current}, idx[:j]...), idx[j+1:]...)
+	}
 	var b strings.Builder
 	for n, i := range idx {
 		if i >= len(topics) {
