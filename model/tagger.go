@@ -284,33 +284,29 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 // resolve turns trie occurrences into topics and byte spans: proximity rules
 // need both sides close enough, and exceptions cancel what they overlap.
 func (t *Tagger) resolve(st *tagState, toks []token) (TopicSet, []Span) {
-	spans, excepts := st.tokSpans[:0], st.exceptSpans[:0]
-	for _, o := range st.occs {
-		a := t.atoms[o.atom]
-		switch a.role {
-		case roleMatch:
-			spans = append(spans, tokSpan{a.topic, o.first, o.last})
-		case roleExcept:
+	// Exceptions first, so that a proximity match is dropped whole when an
+	// exception covers either of its sides.
+	excepts := st.exceptSpans[:0]
+	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
+		if a.role == roleExcept {
 			excepts = append(excepts, tokSpan{a.topic, o.first, o.last})
-		case roleNearLeft:
-			rule := t.near[a.rule]
-			for _, p := range st.occs {
-				b := t.atoms[p.atom]
-				if b.role != roleNearRight || b.rule != a.rule || gap(o, p) > rule.distance {
-					continue
-				}
-				joined := tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)}
-				switch {
-				case rule.except:
-					excepts = append(excepts, joined)
-				case gap(o, p) == 0:
-					spans = append(spans, joined)
-				default:
-					spans = append(spans, tokSpan{a.topic, o.first, o.last}, tokSpan{a.topic, p.first, p.last})
-				}
-			}
+		} else if rule.except {
+			excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
 		}
-	}
+	})
+	spans := st.tokSpans[:0]
+	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
+		switch {
+		case a.role == roleMatch:
+			spans = append(spans, tokSpan{a.topic, o.first, o.last})
+		case a.role != roleNearLeft || rule.except:
+		case overlapsAny(tokSpan{a.topic, o.first, o.last}, excepts) || overlapsAny(tokSpan{a.topic, p.first, p.last}, excepts):
+		case gap(o, p) == 0:
+			spans = append(spans, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
+		default:
+			spans = append(spans, tokSpan{a.topic, o.first, o.last}, tokSpan{a.topic, p.first, p.last})
+		}
+	})
 	kept := spans[:0]
 	for _, s := range spans {
 		if !overlapsAny(s, excepts) {
@@ -348,6 +344,26 @@ func overlapsAny(s tokSpan, excepts []tokSpan) bool {
 		}
 	}
 	return false
+}
+
+// eachMatch calls fn for every plain occurrence (p is unused) and for every
+// pair of proximity sides close enough (a is the left side's atom).
+func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occurrence)) {
+	for _, o := range st.occs {
+		a := t.atoms[o.atom]
+		switch a.role {
+		case roleMatch, roleExcept:
+			fn(nearRule{}, a, o, o)
+		case roleNearLeft:
+			rule := t.near[a.rule]
+			for _, p := range st.occs {
+				b := t.atoms[p.atom]
+				if b.role == roleNearRight && b.rule == a.rule && gap(o, p) <= rule.distance {
+					fn(rule, a, o, p)
+				}
+			}
+		}
+	}
 }
 
 // gap is the number of words between two occurrences, 0 when they touch or

@@ -86,6 +86,8 @@ var heldOut = []struct {
 	{"\u201cWe will never recognise the occupied territories as Russian,\u201d Sybiha said at a news conference in Kyiv.", []string{"territory"}},
 	{"The US was also seeking access to Ukrainian titanium and graphite deposits as compensation for past military aid.", []string{"minerals-deal"}},
 	{"Trump said he would not send American soldiers but that European troops on the ground would make sense after a deal.", []string{"security-guarantees"}},
+	{"Belgium has demanded guarantees from other EU governments that it will not be left alone to repay the loan if Moscow wins in court.", nil},
+	{"The European Commission proposed that member states provide budget guarantees as a backstop for the reparations loan.", []string{"frozen-assets"}},
 }
 
 func TestTaggerHeldOutMissionTopics(t *testing.T) {
@@ -184,7 +186,7 @@ func TestTaggerForms(t *testing.T) {
 
 func TestTaggerSpans(t *testing.T) {
 	tg := defaultTagger(t)
-	text := "Europe discussed “security guarantees” and the cession of no territory; frozen assets too."
+	text := "Officials discussed “security guarantees” and the cession of no territory; frozen assets too."
 	set, spans := tg.Tag(text)
 	if set.Len() != 3 {
 		t.Fatalf("topics %v", ids(tg, set))
