@@ -16,6 +16,12 @@ import (
 // or word boundaries so that no single line makes rendering or layout slow.
 const MaxParagraphBytes = 8 << 10
 
+// MaxParagraphs bounds an article's paragraphs: past it (a file of a
+// million one-line "paragraphs"), neighbours are merged up to
+// MaxParagraphBytes, so that opening it renders in bounded time and no
+// text is lost.
+const MaxParagraphs = 5000
+
 // Errors for files that are not articles.
 var (
 	ErrBinary = errors.New("binary file (contains NUL bytes)")
@@ -68,6 +74,10 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 		for _, chunk := range chunks {
 			a.Paragraphs = append(a.Paragraphs, Paragraph{Index: len(a.Paragraphs) + 1, Kind: kind, Text: chunk})
 		}
+	}
+	if n := len(a.Paragraphs); n > MaxParagraphs {
+		a.Paragraphs = mergeParagraphs(a.Paragraphs)
+		notes = append(notes, fmt.Sprintf("%d paragraphs were merged into %d", n, len(a.Paragraphs)))
 	}
 	if a.Title == "" {
 		a.Title = titleFromParagraphs(a.Paragraphs)
@@ -394,4 +404,19 @@ func isSubheadingText(t string) bool {
 		return false
 	}
 	return startsUpper(strings.TrimLeft(t, `"'“‘`))
+}
+
+// mergeParagraphs joins neighbouring paragraphs of the same kind into
+// blocks of at most MaxParagraphBytes, renumbering them.
+func mergeParagraphs(ps []Paragraph) []Paragraph {
+	var out []Paragraph
+	for _, p := range ps {
+		if n := len(out); n > 0 && out[n-1].Kind == p.Kind && len(out[n-1].Text)+1+len(p.Text) <= MaxParagraphBytes {
+			out[n-1].Text += "\n" + p.Text
+			continue
+		}
+		p.Index = len(out) + 1
+		out = append(out, p)
+	}
+	return out
 }

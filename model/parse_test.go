@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"go.yaml.in/yaml/v3"
 	"os"
 	"path/filepath"
@@ -273,5 +274,30 @@ func TestSimpleFrontMatterAgreesWithYAML(t *testing.T) {
 		if _, ok := simpleFrontMatter(in); ok {
 			t.Errorf("accepted %q", in)
 		}
+	}
+}
+
+func TestManyParagraphsAreMerged(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Headline of a pathological file\n\n")
+	for i := range 3 * MaxParagraphs {
+		fmt.Fprintf(&b, "Line %d.\n\n", i)
+	}
+	a, notes, err := Parse("many.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Paragraphs) > MaxParagraphs || len(notes) != 1 || !strings.Contains(notes[0], "merged") {
+		t.Fatalf("%d paragraphs, notes %v", len(a.Paragraphs), notes)
+	}
+	words := 0
+	for i, p := range a.Paragraphs {
+		if p.Index != i+1 || len(p.Text) > MaxParagraphBytes {
+			t.Fatalf("paragraph %d: index %d, %d bytes", i, p.Index, len(p.Text))
+		}
+		words += len(strings.Fields(p.Text))
+	}
+	if words != 2*3*MaxParagraphs {
+		t.Errorf("merging lost words: %d", words)
 	}
 }
