@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is every binding of the app. Help is generated from it, so the help
 // line can never drift from the keys that work. Each program has its own
@@ -120,4 +123,24 @@ func (k KeyMap) matrixHelp() keyHelp {
 		short: []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Open, k.Back, k.Help},
 		full:  [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Open}, k.global()},
 	}
+}
+
+// moveCursor applies the keys that move a cursor over n rows shown page at
+// a time. It reports whether msg was one of them; callers clamp.
+func (k KeyMap) moveCursor(msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return cursor - 1, true
+	case key.Matches(msg, k.Down):
+		return cursor + 1, true
+	case key.Matches(msg, k.PageUp):
+		return cursor - page, true
+	case key.Matches(msg, k.PageDown):
+		return cursor + page, true
+	case key.Matches(msg, k.Top):
+		return 0, true
+	case key.Matches(msg, k.Bottom):
+		return n - 1, true
+	}
+	return cursor, false
 }

@@ -189,19 +189,12 @@ func (l listView) Update(msg tea.KeyPressMsg) (listView, tea.Cmd, bool) {
 			return l, cmd, true
 		}
 	}
+	if cursor, moved := k.moveCursor(msg, l.cursor, len(l.items), l.rows()); moved {
+		l.cursor = cursor
+		l.clamp()
+		return l, nil, true
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		l.cursor--
-	case key.Matches(msg, k.Down):
-		l.cursor++
-	case key.Matches(msg, k.PageUp):
-		l.cursor -= l.rows()
-	case key.Matches(msg, k.PageDown):
-		l.cursor += l.rows()
-	case key.Matches(msg, k.Top):
-		l.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		l.cursor = len(l.items) - 1
 	case key.Matches(msg, k.Filter):
 		l.filtering = true
 		return l, l.filter.Focus(), true

@@ -62,23 +62,14 @@ func (m *matrixView) clamp() {
 // the reader.
 func (m matrixView) Update(msg tea.KeyPressMsg) (matrixView, bool) {
 	k := m.s.keys
+	row, moved := k.moveCursor(msg, m.row, len(m.s.corpus.Articles), m.visibleRows())
 	switch {
-	case key.Matches(msg, k.Up):
-		m.row--
-	case key.Matches(msg, k.Down):
-		m.row++
+	case moved:
+		m.row = row
 	case key.Matches(msg, k.Left):
 		m.col--
 	case key.Matches(msg, k.Right):
 		m.col++
-	case key.Matches(msg, k.PageUp):
-		m.row -= m.visibleRows()
-	case key.Matches(msg, k.PageDown):
-		m.row += m.visibleRows()
-	case key.Matches(msg, k.Top):
-		m.row = 0
-	case key.Matches(msg, k.Bottom):
-		m.row = len(m.s.corpus.Articles) - 1
 	default:
 		return m, false
 	}
