@@ -165,12 +165,14 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// describe turns an OS error into the reason a person needs.
+// describe turns an OS error into the reason a person needs; the loader's
+// own reasons (too large, not a regular file) read as they are.
 func describe(err error) string {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	if !errors.As(err, &pe) {
+		return err.Error()
 	}
+	err = pe.Err
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "unreadable: no such file or folder"
@@ -229,11 +231,7 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 func loadOne(src source, limit int64, tagger *Tagger, st *tagState) loaded {
 	data, err := src.read(limit)
 	if err != nil {
-		reason := err.Error()
-		if !strings.HasPrefix(reason, "too large") && !errors.Is(err, errNotRegular) {
-			reason = describe(err)
-		}
-		return loaded{warns: []Warning{{src.name, reason}}}
+		return loaded{warns: []Warning{{src.name, describe(err)}}}
 	}
 	a, notes, err := Parse(src.name, data)
 	if err != nil {
