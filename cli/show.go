@@ -37,9 +37,6 @@ func (o outputOptions) resolve(cmd *cobra.Command, e env) (width int, style stri
 		return 0, "", usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
 	}
 	colour := o.color == "always" || (o.color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "")
-	if o.color == "auto" && e.getenv("NO_COLOR") != "" {
-		colour = false
-	}
 	style = o.style
 	if !colour {
 		style = ui.StyleNoTTY

@@ -22,7 +22,6 @@ type briefingView struct {
 	groups    []store.PinGroup
 	order     []store.Pin // pins in display order, for the cursor
 	cursor    int
-	offset    int // first line shown
 	removed   []store.Pin
 	notice    string
 	width     int
@@ -217,7 +216,7 @@ func (v briefingView) View() string {
 				head = st.Title.Render(ansi.Truncate(head, v.width, "…"))
 			}
 			lines = append(lines, head)
-			text := wrap(p.Text, max(v.width-4, 8))
+			text := wrapText(p.Text, max(v.width-4, 8))
 			if len(text) > 3 {
 				text = append(text[:3:3], "…")
 			}
@@ -225,7 +224,7 @@ func (v briefingView) View() string {
 				lines = append(lines, "    "+l)
 			}
 			if p.Note != "" {
-				for _, l := range wrap("Note: "+p.Note, max(v.width-4, 8)) {
+				for _, l := range wrapText("Note: "+p.Note, max(v.width-4, 8)) {
 					lines = append(lines, "    "+st.Notice.Render(l))
 				}
 			}
@@ -233,11 +232,8 @@ func (v briefingView) View() string {
 		}
 	}
 	// Keep the selected pin on screen.
-	offset := v.offset
-	if cursorLine < offset {
-		offset = cursorLine
-	}
-	if cursorLine >= offset+v.height-4 {
+	offset := 0
+	if cursorLine >= v.height-4 {
 		offset = max(cursorLine-v.height/3, 0)
 	}
 	lines = lines[min(offset, len(lines)):]

@@ -50,7 +50,7 @@ func Compare(st Styles, topics []model.Topic, left, right *model.Article, o Comp
 			}
 		}
 		add(strings.Join(tabs, " "))
-		add(wrap(st.Title.Render(sides[o.Focus].Title), width)...)
+		add(wrapText(st.Title.Render(sides[o.Focus].Title), width)...)
 		if meta := metaLine(sides[o.Focus]); meta != "" {
 			add(st.Meta.Render(meta))
 		}
@@ -61,7 +61,7 @@ func Compare(st Styles, topics []model.Topic, left, right *model.Article, o Comp
 			if i == o.Focus {
 				title = st.Marker
 			}
-			heads[i] = wrap(title.Render(fmt.Sprintf("%c: %s", 'A'+i, a.Title)), colW)
+			heads[i] = wrapText(title.Render(fmt.Sprintf("%c: %s", 'A'+i, a.Title)), colW)
 			if meta := metaLine(a); meta != "" {
 				heads[i] = append(heads[i], st.Meta.Render(ansi.Truncate(meta, colW, "…")))
 			}
@@ -92,7 +92,7 @@ func Compare(st Styles, topics []model.Topic, left, right *model.Article, o Comp
 	}
 	if len(silent) > 0 {
 		add("")
-		add(wrap(st.Dim.Render("Neither covers: "+strings.Join(silent, ", ")), width)...)
+		add(wrapText(st.Dim.Render("Neither covers: "+strings.Join(silent, ", ")), width)...)
 	}
 	return out
 }
@@ -110,12 +110,13 @@ func topicColumn(st Styles, a *model.Article, ti, width int) []string {
 			lines = append(lines, "")
 		}
 		p := a.Paragraphs[i]
-		lines = append(lines, wrap(st.Gutter.Render(fmt.Sprintf("¶%d", p.Index))+" "+p.Text, width)...)
+		lines = append(lines, wrapText(st.Gutter.Render(fmt.Sprintf("¶%d", p.Index))+" "+p.Text, width)...)
 	}
 	return lines
 }
 
-func wrap(s string, width int) []string {
+// wrapText wraps styled text at width cells into lines.
+func wrapText(s string, width int) []string {
 	return strings.Split(ansi.Wrap(s, max(width, 1), ""), "\n")
 }
 
@@ -140,12 +141,11 @@ func besideEachOther(left, right []string, colW int, st Styles) []string {
 // compareView shows two articles side by side in one viewport, so both
 // sides scroll together.
 type compareView struct {
-	s      *shared
-	sides  [2]int // corpus indexes
-	focus  int
-	vp     pager
-	width  int
-	height int
+	s     *shared
+	sides [2]int // corpus indexes
+	focus int
+	vp    pager
+	width int
 }
 
 func newCompareView(s *shared) compareView {
@@ -153,7 +153,7 @@ func newCompareView(s *shared) compareView {
 }
 
 func (c *compareView) SetSize(w, h int) {
-	c.width, c.height = w, h
+	c.width = w
 	c.vp.SetHeight(h)
 	c.layout()
 }
@@ -205,19 +205,14 @@ func (c compareView) Update(msg tea.Msg) (compareView, tea.Cmd, bool) {
 		return c, nil, false
 	}
 	k := c.s.keys
+	if c.vp.ScrollKey(k, kmsg) {
+		return c, nil, true
+	}
 	switch {
 	case key.Matches(kmsg, k.Up):
 		c.vp.ScrollUp(1)
 	case key.Matches(kmsg, k.Down):
 		c.vp.ScrollDown(1)
-	case key.Matches(kmsg, k.PageUp):
-		c.vp.PageUp()
-	case key.Matches(kmsg, k.PageDown):
-		c.vp.PageDown()
-	case key.Matches(kmsg, k.Top):
-		c.vp.Top()
-	case key.Matches(kmsg, k.Bottom):
-		c.vp.Bottom()
 	case key.Matches(kmsg, k.SwitchSide):
 		c.focus = 1 - c.focus
 		c.layout()

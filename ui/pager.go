@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -54,6 +55,24 @@ func (p *pager) Percent() float64 {
 		return 1
 	}
 	return float64(p.offset) / float64(p.maxOffset())
+}
+
+// ScrollKey applies the paging keys (page up and down, top, bottom) and
+// reports whether msg was one of them.
+func (p *pager) ScrollKey(k KeyMap, msg tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(msg, k.PageUp):
+		p.PageUp()
+	case key.Matches(msg, k.PageDown):
+		p.PageDown()
+	case key.Matches(msg, k.Top):
+		p.Top()
+	case key.Matches(msg, k.Bottom):
+		p.Bottom()
+	default:
+		return false
+	}
+	return true
 }
 
 // Wheel scrolls by three lines per notch, as terminals do.

@@ -73,6 +73,9 @@ func (b *pinBoard) find(a *model.Article, i int) (store.Pin, bool) {
 // pinnedIn returns which paragraphs of a are pinned.
 func (b *pinBoard) pinnedIn(a *model.Article) map[int]bool {
 	out := map[int]bool{}
+	if b.count(a) == 0 {
+		return out // no paragraph to hash
+	}
 	for i := range a.Paragraphs {
 		if _, ok := b.find(a, i); ok {
 			out[i] = true

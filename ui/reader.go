@@ -280,23 +280,15 @@ func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
 	}
 	r.notice = ""
 	k := r.s.keys
+	if r.vp.ScrollKey(k, kmsg) {
+		r.followScroll()
+		return r, nil, true
+	}
 	switch {
 	case key.Matches(kmsg, k.Up):
 		r.step(-1)
 	case key.Matches(kmsg, k.Down):
 		r.step(1)
-	case key.Matches(kmsg, k.PageUp):
-		r.vp.PageUp()
-		r.followScroll()
-	case key.Matches(kmsg, k.PageDown):
-		r.vp.PageDown()
-		r.followScroll()
-	case key.Matches(kmsg, k.Top):
-		r.vp.Top()
-		r.followScroll()
-	case key.Matches(kmsg, k.Bottom):
-		r.vp.Bottom()
-		r.followScroll()
 	case key.Matches(kmsg, k.NextMatch):
 		r.jump(1)
 		return r, r.prefetch(1), true

@@ -148,7 +148,7 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 	tr := r.glamourFor(wrap, 1)[0]
 	add(markdown(tr, "# "+escapeMarkdown(a.Title)), pad)
 	if meta := metaLine(a); meta != "" {
-		add(wrapPlain(r.styles.Meta.Render(meta), wrap), pad)
+		add(wrapText(r.styles.Meta.Render(meta), wrap), pad)
 	}
 	if a.Standfirst != "" {
 		p.Lines = append(p.Lines, "")
@@ -207,10 +207,6 @@ func metaLine(a *model.Article) string {
 		}
 	}
 	return strings.Join(parts, " · ")
-}
-
-func wrapPlain(s string, width int) []string {
-	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }
 
 // gutter draws a paragraph's pin mark and topic badges on its first line

@@ -16,10 +16,8 @@ type Styles struct {
 	GutterCurrent lipgloss.Style
 	Selected      lipgloss.Style
 	Marked        lipgloss.Style
-	Badge         lipgloss.Style
 	BadgeCurrent  lipgloss.Style
 	StatusBar     lipgloss.Style
-	StatusKey     lipgloss.Style
 	Notice        lipgloss.Style
 	Error         lipgloss.Style
 	Header        lipgloss.Style
@@ -36,7 +34,7 @@ func NewStyles(style string) Styles {
 		return Styles{
 			Title: plain, Meta: plain, Dim: plain, Marker: plain, Pin: plain,
 			Gutter: plain, GutterCurrent: plain, Selected: plain, Marked: plain,
-			Badge: plain, BadgeCurrent: plain, StatusBar: plain, StatusKey: plain, Notice: plain,
+			BadgeCurrent: plain, StatusBar: plain, Notice: plain,
 			Error: plain, Header: plain, Cell: plain, CellEmpty: plain, CellCursor: plain,
 		}
 	}
@@ -57,10 +55,8 @@ func NewStyles(style string) Styles {
 		GutterCurrent: lipgloss.NewStyle().Foreground(accent).Bold(true),
 		Selected:      lipgloss.NewStyle().Foreground(text).Background(faint).Bold(true),
 		Marked:        lipgloss.NewStyle().Foreground(pin).Bold(true),
-		Badge:         lipgloss.NewStyle().Foreground(subtle),
 		BadgeCurrent:  lipgloss.NewStyle().Foreground(accent).Bold(true),
 		StatusBar:     lipgloss.NewStyle().Foreground(text),
-		StatusKey:     lipgloss.NewStyle().Foreground(accent).Bold(true),
 		Notice:        lipgloss.NewStyle().Foreground(pin),
 		Error:         lipgloss.NewStyle().Foreground(warn).Bold(true),
 		Header:        lipgloss.NewStyle().Foreground(accent).Bold(true),
