@@ -247,5 +247,13 @@ func (v briefingView) status() string {
 	if v.s.pins.err != nil {
 		return v.s.pins.err.Error()
 	}
-	return fmt.Sprintf("%d pins in %d topics · e exports Markdown", len(v.order), len(v.groups))
+	return fmt.Sprintf("%s in %s · e exports Markdown", plural(len(v.order), "pin"), plural(len(v.groups), "topic"))
+}
+
+// plural is "1 pin", "2 pins".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
