@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -22,7 +21,7 @@ date, title, source, paragraph count and how many paragraphs speak to each
 topic. --json prints JSON Lines instead.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			corpus, err := loadCorpus(e, c, args)
+			corpus, err := loadSummaries(e, c, args)
 			if err != nil {
 				return err
 			}
@@ -39,24 +38,32 @@ topic. --json prints JSON Lines instead.`,
 
 // topicCounts is a {"topic id": count} object that keeps topic order.
 type topicCounts struct {
-	topics []model.Topic
+	keys   []string // the topic ids, quoted once per listing
 	counts []int
 }
 
-func (t topicCounts) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, topic := range t.topics {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, _ := json.Marshal(topic.ID)
-		b.Write(key)
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(t.counts[i]))
+// quotedTopicIDs is the topic ids as JSON strings.
+func quotedTopicIDs(topics []model.Topic) []string {
+	keys := make([]string, len(topics))
+	for i, t := range topics {
+		key, _ := json.Marshal(t.ID)
+		keys[i] = string(key)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return keys
+}
+
+func (t topicCounts) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 16*len(t.keys))
+	b = append(b, '{')
+	for i, key := range t.keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, key...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(t.counts[i]), 10)
+	}
+	return append(b, '}'), nil
 }
 
 type listRow struct {
@@ -70,8 +77,9 @@ type listRow struct {
 
 func listJSON(e env, corpus *model.Corpus) error {
 	enc := newJSONLines(e.stdout)
+	keys := quotedTopicIDs(corpus.Topics)
 	for _, a := range corpus.Articles {
-		row := listRow{a.ID, a.Title, a.DateString(), a.Attribution(), len(a.Paragraphs), topicCounts{corpus.Topics, a.TopicCounts}}
+		row := listRow{a.ID, a.Title, a.DateString(), a.Attribution(), a.NumParagraphs(), topicCounts{keys, a.TopicCounts}}
 		if err := enc.Encode(row); err != nil {
 			return err
 		}
@@ -82,7 +90,7 @@ func listJSON(e env, corpus *model.Corpus) error {
 func listTable(e env, corpus *model.Corpus) {
 	t := table{header: []string{"ID", "DATE", "TITLE", "SOURCE", "¶", "TOPICS"}, max: []int{0, 10, 48, 24, 4, 0}}
 	for _, a := range corpus.Articles {
-		t.rows = append(t.rows, []string{a.ID, orDash(a.DateString()), a.Title, orDash(a.Attribution()), strconv.Itoa(len(a.Paragraphs)), topicBadges(corpus.Topics, a.TopicCounts)})
+		t.rows = append(t.rows, []string{a.ID, orDash(a.DateString()), a.Title, orDash(a.Attribution()), strconv.Itoa(a.NumParagraphs()), topicBadges(corpus.Topics, a.TopicCounts)})
 	}
 	t.write(e.stdout)
 }

@@ -147,6 +147,16 @@ func version() string {
 // loadCorpus reads the topics and the articles, printing one warning line
 // per skipped file.
 func loadCorpus(e env, c *common, paths []string) (*model.Corpus, error) {
+	return loadArticles(e, c, paths, false)
+}
+
+// loadSummaries is loadCorpus for listings, which need each article's
+// metadata and topic counts but never its text.
+func loadSummaries(e env, c *common, paths []string) (*model.Corpus, error) {
+	return loadArticles(e, c, paths, true)
+}
+
+func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corpus, error) {
 	data := seeds.Topics()
 	if c.topicsFile != "" {
 		var err error
@@ -162,7 +172,7 @@ func loadCorpus(e env, c *common, paths []string) (*model.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := model.LoadOptions{Tagger: tagger}
+	opts := model.LoadOptions{Tagger: tagger, Summaries: summaries}
 	var corpus *model.Corpus
 	var warns []model.Warning
 	if len(paths) == 0 {

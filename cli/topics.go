@@ -15,7 +15,7 @@ func newTopics(e env, c *common) *cobra.Command {
 		Short: "List the topics with their descriptions and how often the corpus covers them",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			corpus, err := loadCorpus(e, c, args)
+			corpus, err := loadSummaries(e, c, args)
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"time"
 )
 
@@ -61,6 +62,28 @@ type Article struct {
 	Paragraphs []Paragraph
 	// TopicCounts[i] is how many paragraphs carry topic i.
 	TopicCounts []int
+
+	idBase         string // the id before clashes are settled
+	paragraphCount int    // len(Paragraphs) before a summary dropped them
+}
+
+// NumParagraphs is how many paragraphs the article has, also when it was
+// loaded as a summary without them.
+func (a *Article) NumParagraphs() int {
+	if a.Paragraphs == nil {
+		return a.paragraphCount
+	}
+	return len(a.Paragraphs)
+}
+
+// summarise drops the paragraphs and copies the metadata out of the file's
+// memory, so that the loader can reuse that memory for the next file.
+func (a *Article) summarise() {
+	a.paragraphCount = len(a.Paragraphs)
+	a.Paragraphs = nil
+	for _, s := range []*string{&a.Title, &a.Standfirst, &a.Byline, &a.Source, &a.URL} {
+		*s = strings.Clone(*s)
+	}
 }
 
 // HasDate reports whether the article's date is known.

@@ -58,6 +58,20 @@ func BenchmarkLoad10k(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad10kSummaries is BenchmarkLoad10k as 'briefing list' loads:
+// metadata and topic counts kept, the text let go.
+func BenchmarkLoad10kSummaries(b *testing.B) {
+	dir := benchCorpus(b)
+	tg := benchTagger(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, _, err := LoadPaths([]string{dir}, LoadOptions{Tagger: tg, Summaries: true})
+		if err != nil || len(c.Articles) != 10000 {
+			b.Fatalf("%v, %d articles", err, len(c.Articles))
+		}
+	}
+}
+
 // BenchmarkTagParagraph is the tagger alone on one seed-sized paragraph.
 func BenchmarkTagParagraph(b *testing.B) {
 	tg := benchTagger(b)

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Corpus is the loaded, tagged set of articles. It is built once and never
@@ -32,12 +33,9 @@ func NewCorpus(articles []*Article, topics []Topic) *Corpus {
 	// Ids come from titles; a clash is settled by a hash of the path, so an
 	// article keeps its id when other files come and go.
 	for _, a := range articles {
-		id := slug(a.Title)
+		id := a.idBase
 		if id == "" {
-			id = slug(strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path)))
-		}
-		if id == "" {
-			id = "article"
+			id = idBase(a)
 		}
 		if _, taken := c.byID[id]; taken {
 			h := fnv.New32a()
@@ -68,16 +66,24 @@ func byDate(a, b *Article, dir int) int {
 	return dir * a.Date.Compare(b.Date)
 }
 
-var acronymDots = regexp.MustCompile(`\b(\pL)\.`)
+// idBase is the article's id before clashes are settled: a slug of its
+// title, else of its file name.
+func idBase(a *Article) string {
+	if id := slug(a.Title); id != "" {
+		return id
+	}
+	if id := slug(strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))); id != "" {
+		return id
+	}
+	return "article"
+}
 
 var slugStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "for": true, "and": true, "as": true, "with": true, "at": true, "by": true, "is": true, "are": true, "was": true, "has": true, "have": true, "be": true, "its": true, "from": true, "that": true, "this": true, "s": true}
 
 // slug makes a short command-line-friendly id from the first significant
 // words of a title.
 func slug(title string) string {
-	// "U.S." reads as "us", not as "u" and "s".
-	title = acronymDots.ReplaceAllString(title, "$1")
-	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(joinInitials(title)), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})
 	var kept []string
@@ -93,6 +99,29 @@ func slug(title string) string {
 		length += len(w) + 1
 	}
 	return strings.Join(kept, "-")
+}
+
+// joinInitials drops the dot after a letter that starts a word, so that
+// "U.S." reads as "US", not as "U" and "S".
+func joinInitials(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prevWord := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
+		i += size
+		if unicode.IsLetter(r) && !prevWord && i < len(s) && s[i] == '.' {
+			i++ // the letter is an initial: leave its dot out
+			prevWord = false
+			continue
+		}
+		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+	}
+	return b.String()
 }
 
 // Article returns the article with exactly this id.

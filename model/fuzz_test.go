@@ -151,5 +151,13 @@ func FuzzTag(f *testing.F) {
 		if set != 0 && len(spans) == 0 {
 			t.Fatal("topics without spans")
 		}
+		// The word gate may only skip words that match nothing.
+		var st tagState
+		st.tz.tokenize(text)
+		for _, tok := range st.tz.tokens {
+			if w := st.tz.norm(tok); len(tg.matchWord(&st, nil, w)) > 0 && !tg.gate.admits(w) {
+				t.Fatalf("gate stops %q", w)
+			}
+		}
 	})
 }

@@ -35,12 +35,17 @@ func (w Warning) String() string { return w.Path + ": " + w.Reason }
 type LoadOptions struct {
 	Tagger       *Tagger
 	MaxFileBytes int64 // 0 means DefaultMaxFileBytes
+	// Summaries keeps each article's metadata and topic counts and lets its
+	// paragraphs go once tagged, for listings that never show the text:
+	// memory stays flat however many files there are, and each worker
+	// reads every file into the same buffer.
+	Summaries bool
 }
 
-// source is one file to read, wherever it lives.
+// source is one file to read, wherever it lives. read may reuse buf.
 type source struct {
 	name string
-	read func(limit int64) ([]byte, error)
+	read func(buf []byte, limit int64) ([]byte, error)
 }
 
 // LoadFS loads every .txt and .md file in fsys (the embedded seeds).
@@ -50,7 +55,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Corpus, []Warning, error) {
 		if err != nil || d.IsDir() || !isArticleName(p) {
 			return err
 		}
-		srcs = append(srcs, source{name: p, read: func(limit int64) ([]byte, error) {
+		srcs = append(srcs, source{name: p, read: func(_ []byte, limit int64) ([]byte, error) {
 			f, err := fsys.Open(p)
 			if err != nil {
 				return nil, err
@@ -110,11 +115,11 @@ func isArticleName(p string) bool {
 }
 
 func fileSource(p string) source {
-	return source{name: p, read: func(limit int64) ([]byte, error) { return readFile(p, limit) }}
+	return source{name: p, read: func(buf []byte, limit int64) ([]byte, error) { return readFile(p, limit, buf) }}
 }
 
 // readFileOS is the portable reader; load_unix.go has a faster one.
-func readFileOS(p string, limit int64) ([]byte, error) {
+func readFileOS(p string, limit int64, _ []byte) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -203,13 +208,14 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(srcs), 1)) {
 		wg.Go(func() {
-			var st tagState // reused across this worker's articles
+			var w worker // reused across this worker's articles
+			w.summaries = opts.Summaries
 			for {
 				j := int(next.Add(1) - 1)
 				if j >= len(srcs) {
 					return
 				}
-				results[j] = loadOne(srcs[j], limit, opts.Tagger, &st)
+				results[j] = w.load(srcs[j], limit, opts.Tagger)
 			}
 		})
 	}
@@ -228,8 +234,22 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 	return NewCorpus(articles, opts.Tagger.Topics()), warns, nil
 }
 
-func loadOne(src source, limit int64, tagger *Tagger, st *tagState) loaded {
-	data, err := src.read(limit)
+// worker is one loading goroutine's reusable state.
+type worker struct {
+	tags      tagState
+	summaries bool
+	buf       []byte // the last file read, reused when summaries drop the text
+}
+
+func (w *worker) load(src source, limit int64, tagger *Tagger) loaded {
+	var buf []byte
+	if w.summaries {
+		buf = w.buf[:0]
+	}
+	data, err := src.read(buf, limit)
+	if w.summaries && cap(data) > cap(w.buf) {
+		w.buf = data[:0]
+	}
 	if err != nil {
 		return loaded{warns: []Warning{{src.name, describe(err)}}}
 	}
@@ -241,7 +261,11 @@ func loadOne(src source, limit int64, tagger *Tagger, st *tagState) loaded {
 	if len(notes) > 0 {
 		out.warns = []Warning{{src.name, strings.Join(notes, "; ")}}
 	}
-	tagger.tagArticle(st, a)
+	tagger.tagArticle(&w.tags, a)
+	if w.summaries {
+		a.summarise()
+	}
+	a.idBase = idBase(a) // here, on every core, not in NewCorpus
 	out.article = a
 	return out
 }

@@ -2,4 +2,4 @@
 
 package model
 
-func readFile(p string, limit int64) ([]byte, error) { return readFileOS(p, limit) }
+func readFile(p string, limit int64, buf []byte) ([]byte, error) { return readFileOS(p, limit, buf) }

@@ -175,19 +175,52 @@ func TestReadersAgree(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.txt": strings.Repeat("Kyiv talks. ", 1000), "empty.txt": ""})
 	for _, name := range []string{"a.txt", "empty.txt"} {
 		p := filepath.Join(dir, name)
-		fast, err1 := readFile(p, 1<<20)
-		slow, err2 := readFileOS(p, 1<<20)
+		fast, err1 := readFile(p, 1<<20, nil)
+		slow, err2 := readFileOS(p, 1<<20, nil)
 		if err1 != nil || err2 != nil || string(fast) != string(slow) {
 			t.Errorf("%s: %v %v, %d vs %d bytes", name, err1, err2, len(fast), len(slow))
 		}
-		if _, err := readFile(p, 10); name == "a.txt" && (err == nil || !strings.Contains(err.Error(), "too large")) {
+		if _, err := readFile(p, 10, nil); name == "a.txt" && (err == nil || !strings.Contains(err.Error(), "too large")) {
 			t.Errorf("limit not applied: %v", err)
 		}
 	}
-	if _, err := readFile(dir, 1<<20); !errors.Is(err, errNotRegular) {
+	if _, err := readFile(dir, 1<<20, nil); !errors.Is(err, errNotRegular) {
 		t.Errorf("folder read as a file: %v", err)
 	}
-	if _, err := readFile(filepath.Join(dir, "missing.txt"), 1<<20); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := readFile(filepath.Join(dir, "missing.txt"), 1<<20, nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// TestReadFileReusesBuffer: a buffer big enough is reused, a small one is
+// replaced, and what was read last is never mixed into the next file.
+func TestReadFileReusesBuffer(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"long.txt": strings.Repeat("x", 5000), "short.txt": "Kyiv"})
+	long, err := readFile(filepath.Join(dir, "long.txt"), 1<<20, make([]byte, 10))
+	if err != nil || len(long) != 5000 {
+		t.Fatalf("long: %d bytes, %v", len(long), err)
+	}
+	short, err := readFile(filepath.Join(dir, "short.txt"), 1<<20, long[:0])
+	if err != nil || string(short) != "Kyiv" {
+		t.Fatalf("short: %q, %v", short, err)
+	}
+	if &short[0] != &long[0] {
+		t.Error("a buffer big enough was not reused")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for title, want := range map[string]string{
+		"U.S. outlines peace deal, proposing to freeze war": "us-outlines-peace-deal-proposing",
+		"E.U. weighs the use of frozen Russian assets":      "eu-weighs-use-frozen-russian",
+		"Mr. Witkoff meets Putin":                           "mr-witkoff-meets-putin",
+		"Talks end. No deal":                                "talks-end-no-deal",
+		"Zelensky's 20-point plan":                          "zelensky-20-point-plan",
+		"Київ":                                              "",
+		"":                                                  "",
+	} {
+		if got := slug(title); got != want {
+			t.Errorf("slug(%q) = %q, want %q", title, got, want)
+		}
 	}
 }

@@ -64,6 +64,10 @@ func writeNonASCII(b *strings.Builder, s string, i int) int {
 // nothing.
 func isClean(s string) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printableASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
@@ -79,6 +83,17 @@ func isClean(s string) bool {
 		i += size
 	}
 	return true
+}
+
+// printableASCII8 reports whether all eight bytes of s are in 0x20..0x7e,
+// testing them at once (newline and tab fail here and take the slow way).
+func printableASCII8(s string) bool {
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	atLeast7F := (x | (x + ones)) & highs // carries only out of bytes already >= 0x80
+	below20 := (x - 0x20*ones) & ^x & highs
+	return atLeast7F|below20 == 0
 }
 
 // isBidiControl reports the embedding, override and isolate controls that can

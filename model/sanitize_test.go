@@ -53,3 +53,31 @@ func TestSanitizeCleanInputDoesNotAllocate(t *testing.T) {
 		t.Errorf("Sanitize allocated %v times on clean input", n)
 	}
 }
+
+// TestIsCleanAgreesByteByByte checks the eight-bytes-at-once test against
+// a byte-by-byte one on every byte value at every position of a word.
+func TestIsCleanAgreesByteByByte(t *testing.T) {
+	slow := func(s string) bool {
+		for _, c := range []byte(s) {
+			if c < 0x20 || c >= 0x7f {
+				return false
+			}
+		}
+		return true
+	}
+	base := []byte("Kyiv talks resume")
+	for pos := range 8 {
+		for c := range 256 {
+			b := append([]byte(nil), base...)
+			b[pos] = byte(c)
+			if got, want := printableASCII8(string(b[:8])), slow(string(b[:8])); got != want {
+				t.Errorf("byte %#x at %d: %v, want %v", c, pos, got, want)
+			}
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				if isClean(string(b)) {
+					t.Errorf("byte %#x at %d passed as clean", c, pos)
+				}
+			}
+		}
+	}
+}

@@ -2,6 +2,8 @@ package model
 
 import (
 	"slices"
+	"strings"
+	"unsafe"
 )
 
 // Span is a stretch of a paragraph's text that matched a topic, in byte
@@ -20,8 +22,53 @@ type Tagger struct {
 	exact  map[string]int32   // stemmed word → word id
 	prefix [256][]prefixEntry // by first byte of the word
 	nodes  []trieNode         // nodes[0] is the root
+	root   []int32            // root[word id] is the root's child, 0 for none
 	atoms  []atom             // what reaching a trie end means
 	near   []nearRule         // proximity rules
+	gate   wordGate
+}
+
+// wordGate knows the first four bytes of every word some pattern word can
+// match, so that most words of a text (the, said, and) are known to match
+// nothing without a cache lookup. It may let a word through that then
+// matches nothing; it never stops one that matches.
+type wordGate [1 << (gateBits - 6)]uint64
+
+const gateBits = 18
+
+// gateKey hashes a word's first four bytes; a shorter word is padded with
+// zeros, so "the" and "these" have different keys.
+func gateKey(w string) uint32 {
+	var h uint32
+	for i := range 4 {
+		h <<= 8
+		if i < len(w) {
+			h |= uint32(w[i])
+		}
+	}
+	return (h * 2654435761) >> (32 - gateBits)
+}
+
+func (g *wordGate) add(w string) {
+	k := gateKey(w)
+	g[k>>6] |= 1 << (k & 63)
+}
+
+// addPrefix admits every word that starts with p.
+func (g *wordGate) addPrefix(p string) {
+	if len(p) >= 4 {
+		g.add(p)
+		return
+	}
+	g.add(p) // the word p itself
+	for b := range 256 {
+		g.add(p + string([]byte{byte(b)}))
+	}
+}
+
+func (g *wordGate) admits(w []byte) bool {
+	k := gateKey(unsafe.String(unsafe.SliceData(w), len(w)))
+	return g[k>>6]&(1<<(k&63)) != 0
 }
 
 type prefixEntry struct {
@@ -29,10 +76,15 @@ type prefixEntry struct {
 	id     int32
 }
 
+// trieNode is one position in a pattern's word sequence. The root, where
+// every word of a text is tried, finds its children by word id in Tagger.root;
+// the other nodes have few children (at most a few dozen) and scan them.
 type trieNode struct {
-	next   map[int32]int32
+	edges  []edge
 	accept []int32 // atom ids
 }
+
+type edge struct{ word, child int32 }
 
 type atomRole uint8
 
@@ -67,8 +119,15 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		words[w] = id
 		if w.prefix {
 			t.prefix[w.text[0]] = append(t.prefix[w.text[0]], prefixEntry{w.text, id})
+			t.gate.addPrefix(w.text)
 		} else {
 			t.exact[w.text] = id
+			// Every form that stems to it: as is, +s, y → ies.
+			t.gate.add(w.text)
+			t.gate.add(w.text + "s")
+			if base, ok := strings.CutSuffix(w.text, "y"); ok {
+				t.gate.add(base + "ies")
+			}
 		}
 		return id
 	}
@@ -79,14 +138,16 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			n := int32(0)
 			for _, w := range seq {
 				wid := wordID(w)
-				child, ok := t.nodes[n].next[wid]
-				if !ok {
+				child := t.child(n, wid)
+				if child == 0 {
 					child = int32(len(t.nodes))
 					t.nodes = append(t.nodes, trieNode{})
-					if t.nodes[n].next == nil {
-						t.nodes[n].next = map[int32]int32{}
+					if n == 0 {
+						t.root = append(t.root, make([]int32, int(wid)+1-min(len(t.root), int(wid)+1))...)
+						t.root[wid] = child
+					} else {
+						t.nodes[n].edges = append(t.nodes[n].edges, edge{wid, child})
 					}
-					t.nodes[n].next[wid] = child
 				}
 				n = child
 			}
@@ -129,6 +190,23 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		}
 	}
 	return t, nil
+}
+
+// child is node n's child by word id, 0 when there is none (the root is
+// nobody's child).
+func (t *Tagger) child(n, word int32) int32 {
+	if n == 0 {
+		if int(word) < len(t.root) {
+			return t.root[word]
+		}
+		return 0
+	}
+	for _, e := range t.nodes[n].edges {
+		if e.word == word {
+			return e.child
+		}
+	}
+	return 0
 }
 
 // Topics returns the topic list the tagger was built from.
@@ -208,8 +286,13 @@ func (t *Tagger) tag(st *tagState, text string) (TopicSet, []Span) {
 		st.joinEnd = append(st.joinEnd, int32(len(st.joined)))
 	}
 	st.occs = st.occs[:0]
+	var cands, joined int32
 	for i := range toks {
-		t.walk(st, 0, int32(i), int32(i))
+		// Most words match no pattern word: nothing to walk from them.
+		if st.candEnd[i] > cands || st.joinEnd[i] > joined {
+			t.walk(st, 0, int32(i), int32(i))
+		}
+		cands, joined = st.candEnd[i], st.joinEnd[i]
 	}
 	if len(st.occs) == 0 {
 		return 0, nil
@@ -219,7 +302,7 @@ func (t *Tagger) tag(st *tagState, text string) (TopicSet, []Span) {
 
 // appendWordIDs appends the ids of the pattern words that match w.
 func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) []int32 {
-	if len(w) == 0 {
+	if len(w) == 0 || !t.gate.admits(w) {
 		return dst
 	}
 	if e, ok := st.words[string(w)]; ok {
@@ -251,7 +334,7 @@ func (t *Tagger) matchWord(st *tagState, dst []int32, w []byte) []int32 {
 
 // walk follows the trie from node n with the words starting at token pos.
 func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
-	if int(pos) >= len(st.candEnd) || len(t.nodes[n].next) == 0 {
+	if int(pos) >= len(st.candEnd) || n != 0 && len(t.nodes[n].edges) == 0 {
 		return
 	}
 	from := int32(0)
@@ -271,8 +354,8 @@ func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
 }
 
 func (t *Tagger) step(st *tagState, n, id, start, last int32) {
-	child, ok := t.nodes[n].next[id]
-	if !ok {
+	child := t.child(n, id)
+	if child == 0 {
 		return
 	}
 	for _, a := range t.nodes[child].accept {

@@ -266,3 +266,50 @@ func TestUserTopicsFile(t *testing.T) {
 		t.Errorf("name %q", topics[0].Name)
 	}
 }
+
+// TestGateAdmitsEveryMatch: the word gate may let through words that match
+// nothing, but never stops one that matches. Checked on every word of the
+// seeds and on every form of every pattern word.
+func TestGateAdmitsEveryMatch(t *testing.T) {
+	tg := defaultTagger(t)
+	var st tagState
+	check := func(w string) {
+		if w == "" {
+			return
+		}
+		if ids := tg.matchWord(&st, nil, []byte(w)); len(ids) > 0 && !tg.gate.admits([]byte(w)) {
+			t.Errorf("gate stops %q, which matches pattern words %v", w, ids)
+		}
+	}
+	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := 0
+	for _, a := range c.Articles {
+		for _, p := range a.Paragraphs {
+			st.tz.tokenize(p.Text)
+			for _, tok := range st.tz.tokens {
+				check(string(st.tz.norm(tok)))
+				words++
+			}
+		}
+	}
+	for w := range tg.exact {
+		check(w)
+		check(w + "s")
+		if base, ok := strings.CutSuffix(w, "y"); ok {
+			check(base + "ies")
+		}
+	}
+	for _, entries := range tg.prefix {
+		for _, e := range entries {
+			for _, tail := range []string{"", "s", "ing", "é", "x\u00e9"} {
+				check(e.prefix + tail)
+			}
+		}
+	}
+	if words < 1000 {
+		t.Fatalf("only %d words checked", words)
+	}
+}

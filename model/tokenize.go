@@ -31,8 +31,12 @@ func (tz *tokenizer) tokenize(text string) {
 	tz.buf = tz.buf[:0]
 	tz.text = text
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiClass[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
@@ -41,7 +45,7 @@ func (tz *tokenizer) tokenize(text string) {
 		// Most words are lower-case ASCII ending in a space or punctuation:
 		// their normal form is the text as written, with nothing to copy.
 		j := i
-		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= '0' && text[j] <= '9') {
+		for j < len(text) && asciiClass[text[j]]&asciiLowerOrDigit != 0 {
 			j++
 		}
 		if j > i && (j == len(text) || text[j] < utf8.RuneSelf && !isASCIILetter(text[j]) && text[j] != '\'' && text[j] != '.') {
@@ -162,6 +166,25 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// asciiClass sorts bytes for the tokenizer's inner loops: 0 for everything
+// that is not an ASCII letter or digit (bytes of multi-byte runes included).
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = asciiLowerOrDigit
+		case c >= 'A' && c <= 'Z':
+			t[c] = asciiUpper
+		}
+	}
+	return t
+}()
+
+const (
+	asciiLowerOrDigit = 1 << iota
+	asciiUpper
+)
 
 func lowerASCII(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
