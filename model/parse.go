@@ -151,7 +151,9 @@ func readHeader(a *Article, lines []string) []string {
 // inside a block, hard-wrapped lines are joined, and lines that each end a
 // sentence are paragraphs of their own (files that use single newlines).
 func splitParagraphs(lines []string, markdown bool) []candidate {
-	var out []candidate
+	// Paragraphs are mostly one line and a blank one: sized so, out grows
+	// once or not at all.
+	out := make([]candidate, 0, len(lines)/2+1)
 	var block []string
 	flush := func() {
 		for _, text := range joinBlock(block) {
@@ -347,7 +349,7 @@ func classify(c candidate) Kind {
 	return Body
 }
 
-var captionWords = casings("photo", "picture", "image", "caption")
+var captionWords = newFoldWords("photo", "picture", "image", "caption")
 
 // isCaptionText recognises photo captions and credit lines. Cheap tests
 // guard each regular expression: most paragraphs are plain prose.
@@ -355,7 +357,7 @@ func isCaptionText(t string) bool {
 	if strings.Contains(t, ")") && positionMarker.MatchString(t) {
 		return true
 	}
-	if !strings.Contains(t, "/") && !strings.HasPrefix(t, "(") && !mentionsAny(t, captionWords) {
+	if !strings.Contains(t, "/") && !strings.HasPrefix(t, "(") && !captionWords.in(t) {
 		return false
 	}
 	return !moreWordsThan(t, 80) && photoCredit.MatchString(t)

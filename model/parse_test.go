@@ -301,3 +301,22 @@ func TestManyParagraphsAreMerged(t *testing.T) {
 		t.Errorf("merging lost words: %d", words)
 	}
 }
+
+func TestFoldWords(t *testing.T) {
+	f := newFoldWords("photo", "caption", "image")
+	for s, want := range map[string]bool{
+		"Photo: Reuters":               true,
+		"a PHOTOGRAPH of the talks":    true,
+		"see the Caption":              true,
+		"cApTiOn":                      true,
+		"phot":                         false,
+		"Diplomats met in Geneva.":     false,
+		"photon":                       true, // a guard: the regular expression decides
+		"\x50\x48\x4f\x54\x4f":         true, // PHOTO
+		"p\x80oto, pho\x7fo, ca ption": false,
+	} {
+		if got := f.in(s); got != want {
+			t.Errorf("in(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -230,6 +230,8 @@ type tagState struct {
 	joinBuf     []byte
 	tokSpans    []tokSpan
 	exceptSpans []tokSpan
+	spans       []Span // the current article's spans, paragraph after paragraph
+	spanEnds    []int  // spans[spanEnds[i-1]:spanEnds[i]] are paragraph i's
 	// words caches the pattern-word ids of every word seen, so a word is
 	// stemmed and checked against the prefixes once per goroutine, not once
 	// per occurrence.
@@ -250,7 +252,7 @@ type tokSpan struct {
 // Tag returns the topics of one text and the spans that matched.
 func (t *Tagger) Tag(text string) (TopicSet, []Span) {
 	var st tagState
-	return t.tag(&st, text)
+	return t.tag(&st, text, nil)
 }
 
 // TagArticle tags every paragraph of a and fills its topic counts.
@@ -262,16 +264,29 @@ func (t *Tagger) TagArticle(a *Article) {
 // tagArticle tags with a state the caller keeps between articles.
 func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	a.TopicCounts = make([]int, len(t.topics))
+	// The article's spans are gathered in st.spans and copied out once:
+	// one allocation per article, not one per paragraph with a topic.
+	st.spans, st.spanEnds = st.spans[:0], st.spanEnds[:0]
 	for i := range a.Paragraphs {
 		p := &a.Paragraphs[i]
-		p.Topics, p.Spans = t.tag(st, p.Text)
-		for _, ti := range p.Topics.Indexes() {
+		p.Topics, st.spans = t.tag(st, p.Text, st.spans)
+		st.spanEnds = append(st.spanEnds, len(st.spans))
+		for ti := range p.Topics.All() {
 			a.TopicCounts[ti]++
 		}
 	}
+	spans := slices.Clone(st.spans)
+	from := 0
+	for i, to := range st.spanEnds {
+		if to > from {
+			a.Paragraphs[i].Spans = spans[from:to:to]
+		}
+		from = to
+	}
 }
 
-func (t *Tagger) tag(st *tagState, text string) (TopicSet, []Span) {
+// tag finds the topics of text and appends the spans that matched to dst.
+func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 	st.tz.tokenize(text)
 	toks := st.tz.tokens
 	st.cands, st.candEnd = st.cands[:0], st.candEnd[:0]
@@ -295,9 +310,9 @@ func (t *Tagger) tag(st *tagState, text string) (TopicSet, []Span) {
 		cands, joined = st.candEnd[i], st.joinEnd[i]
 	}
 	if len(st.occs) == 0 {
-		return 0, nil
+		return 0, dst
 	}
-	return t.resolve(st, toks)
+	return t.resolve(st, toks, dst)
 }
 
 // appendWordIDs appends the ids of the pattern words that match w.
@@ -366,7 +381,7 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 
 // resolve turns trie occurrences into topics and byte spans: proximity rules
 // need both sides close enough, and exceptions cancel what they overlap.
-func (t *Tagger) resolve(st *tagState, toks []token) (TopicSet, []Span) {
+func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Span) {
 	// Exceptions first, so that a proximity match is dropped whole when an
 	// exception covers either of its sides.
 	excepts := st.exceptSpans[:0]
@@ -398,7 +413,7 @@ func (t *Tagger) resolve(st *tagState, toks []token) (TopicSet, []Span) {
 	}
 	st.tokSpans, st.exceptSpans = kept, excepts
 	if len(kept) == 0 {
-		return 0, nil
+		return 0, out
 	}
 	slices.SortFunc(kept, func(a, b tokSpan) int {
 		if a.topic != b.topic {
@@ -407,11 +422,11 @@ func (t *Tagger) resolve(st *tagState, toks []token) (TopicSet, []Span) {
 		return int(a.first - b.first)
 	})
 	var set TopicSet
-	var out []Span
+	mine := len(out) // spans before it belong to earlier paragraphs
 	for _, s := range kept {
 		set = set.With(s.topic)
 		start, end := int(toks[s.first].start), int(toks[s.last].end)
-		if n := len(out); n > 0 && out[n-1].Topic == s.topic && start <= out[n-1].End {
+		if n := len(out); n > mine && out[n-1].Topic == s.topic && start <= out[n-1].End {
 			out[n-1].End = max(out[n-1].End, end)
 			continue
 		}

@@ -313,3 +313,28 @@ func TestGateAdmitsEveryMatch(t *testing.T) {
 		t.Fatalf("only %d words checked", words)
 	}
 }
+
+// TestTagArticleMatchesTag: tagging a whole article (spans gathered in one
+// buffer per article) gives each paragraph what tagging it alone gives.
+func TestTagArticleMatchesTag(t *testing.T) {
+	tg := defaultTagger(t)
+	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := 0
+	for _, a := range c.Articles {
+		for _, p := range a.Paragraphs {
+			set, spans := tg.Tag(p.Text)
+			if set != p.Topics || !slices.Equal(spans, p.Spans) {
+				t.Errorf("%s ¶%d: article tagging gave %v %v, alone %v %v", a.ID, p.Index, p.Topics, p.Spans, set, spans)
+			}
+			if len(p.Spans) > 0 {
+				tagged++
+			}
+		}
+	}
+	if tagged < 20 {
+		t.Fatalf("only %d paragraphs with spans", tagged)
+	}
+}

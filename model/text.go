@@ -3,6 +3,7 @@ package model
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -46,26 +47,77 @@ func wordCount(t string) int {
 	return n
 }
 
-// casings lists a lower-case word as written in prose: lower case,
-// Capitalised and UPPER CASE.
-func casings(words ...string) [][3]string {
-	out := make([][3]string, len(words))
-	for i, w := range words {
-		out[i] = [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
-	}
-	return out
+// foldWords finds any of a few lower-case ASCII words, in any casing. It
+// looks for each word's rarest letter with strings.IndexByte, which is
+// vectorised, and compares only around the hits: a strings.Contains per word
+// and casing, or a loop over every byte, read each paragraph far slower.
+type foldWords struct {
+	anchors []foldAnchor
 }
 
-// mentionsAny reports whether s contains any of the words in any casing.
-// strings.Contains is vectorised, so several calls beat one case-folding
-// scan.
-func mentionsAny(s string, words [][3]string) bool {
+// foldAnchor is a letter and the words found around it.
+type foldAnchor struct {
+	letter byte // lower case
+	words  []anchoredWord
+}
+
+type anchoredWord struct {
+	word string
+	at   int // where the anchor letter is in word
+}
+
+// rarestFirst orders letters by how seldom English text uses them.
+const rarestFirst = "zqxjkvbpygfwmucldrhsnioate"
+
+func newFoldWords(words ...string) *foldWords {
+	f := &foldWords{}
 	for _, w := range words {
-		if strings.Contains(s, w[0]) || strings.Contains(s, w[1]) || strings.Contains(s, w[2]) {
-			return true
+		at := 0
+		for i := range len(w) {
+			if strings.IndexByte(rarestFirst, w[i]) < strings.IndexByte(rarestFirst, w[at]) {
+				at = i
+			}
+		}
+		i := slices.IndexFunc(f.anchors, func(a foldAnchor) bool { return a.letter == w[at] })
+		if i < 0 {
+			f.anchors = append(f.anchors, foldAnchor{letter: w[at]})
+			i = len(f.anchors) - 1
+		}
+		f.anchors[i].words = append(f.anchors[i].words, anchoredWord{w, at})
+	}
+	return f
+}
+
+func (f *foldWords) in(s string) bool {
+	for _, a := range f.anchors {
+		for _, c := range [2]byte{a.letter, a.letter - 'a' + 'A'} {
+			for i := 0; i < len(s); i++ {
+				j := strings.IndexByte(s[i:], c)
+				if j < 0 {
+					break
+				}
+				i += j
+				for _, w := range a.words {
+					start := i - w.at
+					if start >= 0 && start+len(w.word) <= len(s) && equalFoldLetters(s[start:start+len(w.word)], w.word) {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false
+}
+
+// equalFoldLetters compares s with lower, a word of ASCII letters, ignoring
+// case. Only an ASCII letter can fold onto a letter with |0x20.
+func equalFoldLetters(s, lower string) bool {
+	for j := range len(lower) {
+		if s[j]|0x20 != lower[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // moreWordsThan reports whether t has more than n words, stopping early.

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
+	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -106,14 +109,18 @@ func (s TopicSet) Len() int {
 	return n
 }
 
+// All yields the topic indexes in the set in topic order.
+func (s TopicSet) All() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for ; s != 0; s &= s - 1 {
+			if !yield(bits.TrailingZeros64(uint64(s))) {
+				return
+			}
+		}
+	}
+}
+
 // Indexes lists the topic indexes in the set in topic order.
 func (s TopicSet) Indexes() []int {
-	var out []int
-	for i := 0; s != 0; i++ {
-		if s&1 != 0 {
-			out = append(out, i)
-		}
-		s >>= 1
-	}
-	return out
+	return slices.Collect(s.All())
 }
