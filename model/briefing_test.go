@@ -25,10 +25,7 @@ func TestCitation(t *testing.T) {
 }
 
 func TestTopicBriefingOldestFirst(t *testing.T) {
-	c, _, err := LoadFS(seedFS(), LoadOptions{Tagger: defaultTagger(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := seedCorpus(t, defaultTagger(t))
 	ti := c.TopicIndex("territory")
 	b := TopicBriefing(c, []int{ti}, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
 	if len(b.Groups) != 1 || b.Groups[0].TopicID != "territory" {

@@ -7,7 +7,6 @@ import (
 
 	"briefing/internal/corpusgen"
 	. "briefing/model"
-	"briefing/seeds"
 )
 
 // TestSummariesMatchFullLoad loads the same generated files both ways. The
@@ -18,14 +17,7 @@ func TestSummariesMatchFullLoad(t *testing.T) {
 	if err := corpusgen.Write(dir, 300, 7); err != nil {
 		t.Fatal(err)
 	}
-	topics, err := ParseTopics(seeds.Topics())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tagger, err := NewTagger(topics)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tagger := seedTagger(t)
 	full, _, err := LoadPaths([]string{dir}, LoadOptions{Tagger: tagger})
 	if err != nil {
 		t.Fatal(err)

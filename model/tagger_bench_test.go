@@ -1,20 +1,13 @@
 package model
 
-import (
-	"testing"
-
-	"briefing/seeds"
-)
+import "testing"
 
 // BenchmarkTagSeedsWarm tags the seed articles with one reused state, as
 // each loading worker does: the word cache is warm after the first pass, so
 // this is the steady-state cost per byte of text.
 func BenchmarkTagSeedsWarm(b *testing.B) {
 	tg := defaultTagger(b)
-	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: tg})
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := seedCorpus(b, tg)
 	size := 0
 	for _, a := range c.Articles {
 		for _, p := range a.Paragraphs {

@@ -11,6 +11,16 @@ import (
 	"briefing/seeds"
 )
 
+// seedCorpus loads the seed articles with tg.
+func seedCorpus(t testing.TB, tg *Tagger) *Corpus {
+	t.Helper()
+	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func defaultTagger(t testing.TB) *Tagger {
 	t.Helper()
 	topics, err := ParseTopics(seeds.Topics())
@@ -281,10 +291,7 @@ func TestGateAdmitsEveryMatch(t *testing.T) {
 			t.Errorf("gate stops %q, which matches pattern words %v", w, ids)
 		}
 	}
-	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: tg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := seedCorpus(t, tg)
 	words := 0
 	for _, a := range c.Articles {
 		for _, p := range a.Paragraphs {
@@ -318,10 +325,7 @@ func TestGateAdmitsEveryMatch(t *testing.T) {
 // buffer per article) gives each paragraph what tagging it alone gives.
 func TestTagArticleMatchesTag(t *testing.T) {
 	tg := defaultTagger(t)
-	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: tg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := seedCorpus(t, tg)
 	tagged := 0
 	for _, a := range c.Articles {
 		for _, p := range a.Paragraphs {
