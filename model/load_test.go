@@ -168,8 +168,6 @@ func TestLoadExplicitFileAndIDsStable(t *testing.T) {
 	}
 }
 
-func seedFS() fs.FS { return seeds.Articles() }
-
 // TestReadersAgree checks the fast Unix reader against the portable one.
 func TestReadersAgree(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.txt": strings.Repeat("Kyiv talks. ", 1000), "empty.txt": ""})
