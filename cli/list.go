@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
+	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
@@ -36,55 +36,51 @@ topic. --json prints JSON Lines instead.`,
 	return cmd
 }
 
-// topicCounts is a {"topic id": count} object that keeps topic order.
-type topicCounts struct {
-	keys   []string // the topic ids, quoted once per listing
-	counts []int
-}
-
-// quotedTopicIDs is the topic ids as JSON strings.
+// quotedTopicIDs is the topic ids as JSON strings, quoted once per listing.
 func quotedTopicIDs(topics []model.Topic) []string {
 	keys := make([]string, len(topics))
 	for i, t := range topics {
-		key, _ := json.Marshal(t.ID)
-		keys[i] = string(key)
+		keys[i] = string(appendJSONString(nil, t.ID))
 	}
 	return keys
 }
 
-func (t topicCounts) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 16*len(t.keys))
-	b = append(b, '{')
-	for i, key := range t.keys {
+// listJSON writes a JSON line per article: {id, title, date, source,
+// paragraphs, topics: {topic id: count, in topic order}}.
+func listJSON(e env, corpus *model.Corpus) error {
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	keys := quotedTopicIDs(corpus.Topics)
+	var line []byte
+	for _, a := range corpus.Articles {
+		line = appendListRow(line[:0], a, keys)
+		if _, err := out.Write(line); err != nil {
+			return err
+		}
+	}
+	return out.Flush()
+}
+
+func appendListRow(b []byte, a *model.Article, topicKeys []string) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, a.ID)
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, a.Title)
+	b = append(b, `,"date":`...)
+	b = appendJSONString(b, a.DateString())
+	b = append(b, `,"source":`...)
+	b = appendJSONString(b, a.Attribution())
+	b = append(b, `,"paragraphs":`...)
+	b = strconv.AppendInt(b, int64(a.NumParagraphs()), 10)
+	b = append(b, `,"topics":{`...)
+	for i, key := range topicKeys {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, key...)
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(t.counts[i]), 10)
+		b = strconv.AppendInt(b, int64(a.TopicCounts[i]), 10)
 	}
-	return append(b, '}'), nil
-}
-
-type listRow struct {
-	ID         string      `json:"id"`
-	Title      string      `json:"title"`
-	Date       string      `json:"date"`
-	Source     string      `json:"source"`
-	Paragraphs int         `json:"paragraphs"`
-	Topics     topicCounts `json:"topics"`
-}
-
-func listJSON(e env, corpus *model.Corpus) error {
-	enc := newJSONLines(e.stdout)
-	keys := quotedTopicIDs(corpus.Topics)
-	for _, a := range corpus.Articles {
-		row := listRow{a.ID, a.Title, a.DateString(), a.Attribution(), a.NumParagraphs(), topicCounts{keys, a.TopicCounts}}
-		if err := enc.Encode(row); err != nil {
-			return err
-		}
-	}
-	return enc.Flush()
+	return append(b, "}}\n"...)
 }
 
 func listTable(e env, corpus *model.Corpus) {
