@@ -8,22 +8,7 @@ import (
 
 	"briefing/internal/corpusgen"
 	. "briefing/model"
-	"briefing/seeds"
 )
-
-// seedTagger is the tagger for the seed topics.
-func seedTagger(tb testing.TB) *Tagger {
-	tb.Helper()
-	topics, err := ParseTopics(seeds.Topics())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tg, err := NewTagger(topics)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return tg
-}
 
 var (
 	benchOnce sync.Once
@@ -49,7 +34,7 @@ func benchCorpus(b *testing.B) string {
 // BenchmarkLoad10k loads and tags 10,000 articles (about 45 MB) from disk.
 func BenchmarkLoad10k(b *testing.B) {
 	dir := benchCorpus(b)
-	tg := seedTagger(b)
+	tg := SeedTagger(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		c, _, err := LoadPaths([]string{dir}, LoadOptions{Tagger: tg})
@@ -63,7 +48,7 @@ func BenchmarkLoad10k(b *testing.B) {
 // metadata and topic counts kept, the text let go.
 func BenchmarkLoad10kSummaries(b *testing.B) {
 	dir := benchCorpus(b)
-	tg := seedTagger(b)
+	tg := SeedTagger(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		c, _, err := LoadPaths([]string{dir}, LoadOptions{Tagger: tg, Summaries: true})
@@ -75,7 +60,7 @@ func BenchmarkLoad10kSummaries(b *testing.B) {
 
 // BenchmarkTagParagraph is the tagger alone on one seed-sized paragraph.
 func BenchmarkTagParagraph(b *testing.B) {
-	tg := seedTagger(b)
+	tg := SeedTagger(b)
 	text := "Officials exchanged views on security guarantees for Ukraine, including the UK-French led initiative of possibly deploying European troops on the ground to deter further Russian attacks – after a ceasefire is reached."
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

@@ -102,24 +102,27 @@ func slug(title string) string {
 }
 
 // joinInitials drops the dot after a letter that starts a word, so that
-// "U.S." reads as "US", not as "U" and "S".
+// "U.S." reads as "US", not as "U" and "S". A word starts where an ASCII
+// word character meets anything else, as \b does in regexp.
 func joinInitials(s string) string {
 	if !strings.Contains(s, ".") {
 		return s
 	}
+	isWord := func(r rune) bool {
+		return r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9' || r == '_')
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	prevWord := false
+	prev := rune(0) // before the text: not a word character
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		b.WriteString(s[i : i+size])
 		i += size
-		if unicode.IsLetter(r) && !prevWord && i < len(s) && s[i] == '.' {
-			i++ // the letter is an initial: leave its dot out
-			prevWord = false
-			continue
+		if unicode.IsLetter(r) && isWord(prev) != isWord(r) && i < len(s) && s[i] == '.' {
+			i++ // an initial: leave its dot out
+			r = '.'
 		}
-		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+		prev = r
 	}
 	return b.String()
 }

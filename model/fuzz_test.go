@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -158,6 +159,23 @@ func FuzzTag(f *testing.F) {
 			if w := st.tz.norm(tok); len(tg.matchWord(&st, nil, w)) > 0 && !tg.gate.admits(w) {
 				t.Fatalf("gate stops %q", w)
 			}
+		}
+	})
+}
+
+// FuzzJoinInitials holds joinInitials to the regular expression it
+// replaced, \b(\pL)\. → $1, on any text.
+func FuzzJoinInitials(f *testing.F) {
+	for _, s := range []string{"U.S. and E.U.", "Mr. Smith", "éA.B.", "\u212a.B", "A_B.C", "3.5", "..", "a.", "\xff.a."} {
+		f.Add(s)
+	}
+	initials := regexp.MustCompile(`\b(\pL)\.`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // titles are sanitised: always valid UTF-8
+		}
+		if got, want := joinInitials(s), initials.ReplaceAllString(s, "$1"); got != want {
+			t.Fatalf("joinInitials(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -215,6 +215,11 @@ func TestSlug(t *testing.T) {
 		"Talks end. No deal":                                "talks-end-no-deal",
 		"Zelensky's 20-point plan":                          "zelensky-20-point-plan",
 		"Київ":                                              "",
+		"éA.B. talks":                                       "ab-talks", // \b is ASCII: é ends no word
+		"K.B. Smith":                                        "kb-smith",
+		"\u212a.B Smith":                                    "k-b-smith", // the Kelvin sign lowers to k but starts no word
+		"3.5 billion":                                       "3-5-billion",
+		"A_B.C and x.Y.z":                                   "b-c-xyz",
 		"":                                                  "",
 	} {
 		if got := slug(title); got != want {

@@ -17,7 +17,7 @@ func TestSummariesMatchFullLoad(t *testing.T) {
 	if err := corpusgen.Write(dir, 300, 7); err != nil {
 		t.Fatal(err)
 	}
-	tagger := seedTagger(t)
+	tagger := SeedTagger(t)
 	full, _, err := LoadPaths([]string{dir}, LoadOptions{Tagger: tagger})
 	if err != nil {
 		t.Fatal(err)
