@@ -143,7 +143,9 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 					child = int32(len(t.nodes))
 					t.nodes = append(t.nodes, trieNode{})
 					if n == 0 {
-						t.root = append(t.root, make([]int32, int(wid)+1-min(len(t.root), int(wid)+1))...)
+						if int(wid) >= len(t.root) {
+							t.root = append(t.root, make([]int32, int(wid)+1-len(t.root))...)
+						}
 						t.root[wid] = child
 					} else {
 						t.nodes[n].edges = append(t.nodes[n].edges, edge{wid, child})
