@@ -6,9 +6,23 @@ package main
 import (
 	"os"
 
+	tea "charm.land/bubbletea/v2"
+
 	"briefing/cli"
+	"briefing/model"
+	"briefing/ui"
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, newApp))
+}
+
+// newApp wires the command line to the app: cli decides what a program
+// starts with, ui is the program.
+func newApp(c *model.Corpus, o cli.AppOptions) tea.Model {
+	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir}
+	if o.Store != nil { // a nil *store.Store in the interface would not be nil
+		opts.Store = o.Store
+	}
+	return ui.New(c, opts)
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"briefing/ui"
+	"briefing/ui/render"
 )
 
 func newCompare(e env, c *common) *cobra.Command {
@@ -41,12 +41,12 @@ after the other. A and B are ids (or unique prefixes) from 'briefing list'.`,
 			if err != nil {
 				return err
 			}
-			st := ui.NewStyles(style)
-			o := ui.CompareOptions{Width: width, Topic: ti, Stack: width < ui.StackWidth}
-			lines := ui.Compare(st, corpus.Topics, left, right, o)
+			st := render.NewStyles(style)
+			o := render.CompareOptions{Width: width, Topic: ti, Stack: width < render.StackWidth}
+			lines := render.Compare(st, corpus.Topics, left, right, o).Lines
 			if o.Stack {
 				o.Focus = 1
-				lines = append(append(lines, ""), ui.Compare(st, corpus.Topics, left, right, o)...)
+				lines = append(append(lines, ""), render.Compare(st, corpus.Topics, left, right, o).Lines...)
 			}
 			_, err = io.WriteString(e.stdout, strings.Join(lines, "\n")+"\n")
 			return err

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"briefing/model"
-	"briefing/store"
 )
 
 func newExport(e env, c *common) *cobra.Command {
@@ -93,9 +92,9 @@ func pinBriefing(state stateOptions, corpus *model.Corpus, topics []string) (mod
 		return model.Briefing{}, err
 	}
 	if len(topics) > 0 {
-		all = slices.DeleteFunc(all, func(p store.Pin) bool { return !slices.Contains(topics, p.Topic) })
+		all = slices.DeleteFunc(all, func(p model.Pin) bool { return !slices.Contains(topics, p.Topic) })
 	}
-	return store.Briefing(store.GroupPins(all, corpus.Topics), corpus, time.Now()), nil
+	return model.PinBriefing(model.GroupPins(all, corpus.Topics), corpus, time.Now()), nil
 }
 
 func renderBriefing(b model.Briefing, format string) ([]byte, error) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"briefing/model"
 	"briefing/store"
 )
 
@@ -47,8 +48,8 @@ func TestExportPins(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A pin on an article that is not loaded still exports.
-	st.Add(localUser(), store.Pin{ArticleID: "gone", ParaHash: "h", Index: 4, Text: "Kept text.", Title: "Removed story", Date: "2025-03-01", Topic: "territory", Note: "follow up"})
-	st.Add("local:someone-else", store.Pin{ArticleID: "x", ParaHash: "h", Index: 1, Text: "Not mine.", Title: "Other"})
+	st.Add(localUser(), model.Pin{ArticleID: "gone", ParaHash: "h", Index: 4, Text: "Kept text.", Title: "Removed story", Date: "2025-03-01", Topic: "territory", Note: "follow up"})
+	st.Add("local:someone-else", model.Pin{ArticleID: "x", ParaHash: "h", Index: 1, Text: "Not mine.", Title: "Other"})
 	st.Close()
 	r := runCLI(t, false, nil, "export", "--pins", "--state", state)
 	if r.code != 0 {
@@ -81,7 +82,7 @@ func TestExportCleansStoredText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Add(localUser(), store.Pin{ArticleID: "x", ParaHash: "h", Index: 1, Text: "Text \x1b]52;c;ZXZpbA==\x07here", Title: "T\x1b[2J", Note: "note \x1b[6n"})
+	st.Add(localUser(), model.Pin{ArticleID: "x", ParaHash: "h", Index: 1, Text: "Text \x1b]52;c;ZXZpbA==\x07here", Title: "T\x1b[2J", Note: "note \x1b[6n"})
 	st.Close()
 	for _, format := range []string{"md", "txt", "json"} {
 		r := runCLI(t, false, nil, "export", "--pins", "--state", state, "--format", format)

@@ -39,6 +39,7 @@ type env struct {
 	getenv         func(string) string
 	isTerminal     func(io.Writer) bool
 	termWidth      func(io.Writer) int
+	app            AppFunc
 }
 
 // common holds the flags every command shares.
@@ -47,9 +48,11 @@ type common struct {
 	cpuProfile string
 }
 
-// Run executes briefing with args and returns the exit status.
-func Run(args []string, stdout, stderr io.Writer) int {
-	e := env{stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal, termWidth: termWidth}
+// Run executes briefing with args and returns the exit status. app builds
+// the interactive program; main supplies it, so that the command line does
+// not link the app.
+func Run(args []string, stdout, stderr io.Writer, app AppFunc) int {
+	e := env{stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal, termWidth: termWidth, app: app}
 	return run(args, e)
 }
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"briefing/ui"
+	"briefing/ui/render"
 )
 
 // outputOptions are the flags that shape rendered output.
@@ -20,7 +20,7 @@ type outputOptions struct {
 func (o *outputOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&o.width, "width", 0, "wrap at `N` columns (default: the terminal's width, else 80)")
 	cmd.Flags().StringVar(&o.color, "color", "auto", "colour output: auto (when stdout is a terminal), always or never; NO_COLOR is honoured")
-	cmd.Flags().StringVar(&o.style, "style", ui.StyleDark, "rendering style: dark, light or notty")
+	cmd.Flags().StringVar(&o.style, "style", render.StyleDark, "rendering style: dark, light or notty")
 }
 
 // resolve checks the flags and decides the width and style to render with.
@@ -30,7 +30,7 @@ func (o outputOptions) resolve(cmd *cobra.Command, e env) (width int, style stri
 	default:
 		return 0, "", usageError{err: fmt.Errorf("--color must be auto, always or never, not %q", o.color), usage: cmd.UseLine()}
 	}
-	if !ui.ValidStyle(o.style) {
+	if !render.ValidStyle(o.style) {
 		return 0, "", usageError{err: fmt.Errorf("--style must be dark, light or notty, not %q", o.style), usage: cmd.UseLine()}
 	}
 	if o.width < 0 {
@@ -39,7 +39,7 @@ func (o outputOptions) resolve(cmd *cobra.Command, e env) (width int, style stri
 	colour := o.color == "always" || (o.color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "")
 	style = o.style
 	if !colour {
-		style = ui.StyleNoTTY
+		style = render.StyleNoTTY
 	}
 	width = o.width
 	if width == 0 {
@@ -83,7 +83,7 @@ id from 'briefing list' (or a unique prefix of one) or a file path.`,
 			if err != nil {
 				return err
 			}
-			page := ui.NewRenderer(style).Article(a, corpus.Topics, ui.PageOptions{Width: width, Topic: ti, Labels: ui.LabelInline})
+			page := render.NewRenderer(style).Article(a, corpus.Topics, render.PageOptions{Width: width, Topic: ti, Labels: render.LabelInline})
 			_, err = io.WriteString(e.stdout, strings.Join(page.Lines, "\n")+"\n")
 			return err
 		},

@@ -9,8 +9,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
-	"briefing/ui"
+	"briefing/model"
+	"briefing/store"
+	"briefing/ui/render"
 )
+
+// AppOptions are what one program of the app starts with.
+type AppOptions struct {
+	Style     string
+	Store     *store.Store // nil: pins are unavailable, and the app says why
+	User      string
+	ExportDir string
+}
+
+// AppFunc builds the interactive app over a corpus.
+type AppFunc func(c *model.Corpus, o AppOptions) tea.Model
 
 // uiOptions are the flags of the interactive app.
 type uiOptions struct {
@@ -19,7 +32,7 @@ type uiOptions struct {
 }
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.style, "style", ui.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
+	cmd.Flags().StringVar(&o.style, "style", render.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
 	o.state.addFlags(cmd)
 }
 
@@ -27,7 +40,7 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if err := unknownCommand(cmd, paths); err != nil {
 		return err
 	}
-	if !ui.ValidStyle(o.style) {
+	if !render.ValidStyle(o.style) {
 		return usageError{err: fmt.Errorf("--style must be dark, light or notty, not %q", o.style), usage: cmd.UseLine()}
 	}
 	if !e.isTerminal(e.stdout) || !isTerminal(os.Stdin) {
@@ -39,9 +52,9 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	}
 	style := o.style
 	if e.getenv("NO_COLOR") != "" && !cmd.Flags().Changed("style") {
-		style = ui.StyleNoTTY
+		style = render.StyleNoTTY
 	}
-	opts := ui.Options{Style: style, User: localUser()}
+	opts := AppOptions{Style: style, User: localUser()}
 	st, dir, err := o.state.open()
 	if err != nil {
 		// Reading still works; the app says why pins do not.
@@ -50,7 +63,7 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 		defer st.Close()
 		opts.Store, opts.ExportDir = st, exportDir(dir)
 	}
-	_, err = tea.NewProgram(ui.New(corpus, opts), tea.WithOutput(e.stdout)).Run()
+	_, err = tea.NewProgram(e.app(corpus, opts), tea.WithOutput(e.stdout)).Run()
 	return err
 }
 

@@ -130,6 +130,15 @@ func joinInitials(s string) string {
 // Article returns the article with exactly this id.
 func (c *Corpus) Article(id string) *Article { return c.byID[id] }
 
+// Index is the position of article id in Articles, or -1.
+func (c *Corpus) Index(id string) int {
+	a := c.byID[id]
+	if a == nil {
+		return -1
+	}
+	return slices.Index(c.Articles, a)
+}
+
 // Find resolves what a user typed: an id, a unique id prefix or a path.
 func (c *Corpus) Find(ref string) (*Article, error) {
 	if a := c.byID[ref]; a != nil {

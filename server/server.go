@@ -27,6 +27,7 @@ import (
 	"briefing/model"
 	"briefing/store"
 	"briefing/ui"
+	"briefing/ui/render"
 )
 
 // Config is everything `briefing serve` can be told.
@@ -261,10 +262,10 @@ func (s *Server) Sessions() int {
 // program builds the session's program. Identity is the fingerprint of the
 // key that authenticated, so each key has its own briefing.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	opts := ui.Options{Style: ui.StyleDark, User: userOf(sess)}
+	opts := ui.Options{Style: render.StyleDark, User: userOf(sess)}
 	for _, kv := range sess.Environ() {
 		if strings.HasPrefix(kv, "NO_COLOR=") && kv != "NO_COLOR=" {
-			opts.Style = ui.StyleNoTTY
+			opts.Style = render.StyleNoTTY
 		}
 	}
 	if s.store != nil {

@@ -13,27 +13,12 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+
+	"briefing/model"
 )
 
 // FileName is the database's name inside the state folder.
 const FileName = "briefing.db"
-
-// Pin is one paragraph a user keeps for the briefing. It stores the
-// paragraph's text and citation so the briefing still exports when the
-// article is gone.
-type Pin struct {
-	ID        int64
-	ArticleID string
-	ParaHash  string // model.Paragraph.Hash: survives files being reordered
-	Index     int    // paragraph number when pinned (¶N)
-	Text      string
-	Title     string
-	Source    string
-	Date      string // YYYY-MM-DD or ""
-	Topic     string // id of the paragraph's first topic when pinned, "" for none
-	Note      string
-	Position  int64 // order in the briefing
-}
 
 // Store is an open briefing database.
 type Store struct {
@@ -107,6 +92,7 @@ var migrations = []string{
 		UNIQUE (user, article_id, para_hash)
 	);
 	CREATE INDEX pins_user_position ON pins (user, position);`,
+	`ALTER TABLE pins ADD COLUMN url TEXT NOT NULL DEFAULT '';`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -140,14 +126,14 @@ func (s *Store) SchemaVersion() (int, error) {
 	return v, err
 }
 
-const pinColumns = `id, article_id, para_hash, para_index, text, title, source, date, topic, note, position`
+const pinColumns = `id, article_id, para_hash, para_index, text, title, source, url, date, topic, note, position`
 
-func scanPins(rows *sql.Rows) ([]Pin, error) {
+func scanPins(rows *sql.Rows) ([]model.Pin, error) {
 	defer rows.Close()
-	var out []Pin
+	var out []model.Pin
 	for rows.Next() {
-		var p Pin
-		if err := rows.Scan(&p.ID, &p.ArticleID, &p.ParaHash, &p.Index, &p.Text, &p.Title, &p.Source, &p.Date, &p.Topic, &p.Note, &p.Position); err != nil {
+		var p model.Pin
+		if err := rows.Scan(&p.ID, &p.ArticleID, &p.ParaHash, &p.Index, &p.Text, &p.Title, &p.Source, &p.URL, &p.Date, &p.Topic, &p.Note, &p.Position); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
@@ -156,7 +142,7 @@ func scanPins(rows *sql.Rows) ([]Pin, error) {
 }
 
 // Pins returns a user's pins in briefing order.
-func (s *Store) Pins(user string) ([]Pin, error) {
+func (s *Store) Pins(user string) ([]model.Pin, error) {
 	rows, err := s.db.Query(`SELECT `+pinColumns+` FROM pins WHERE user = ? ORDER BY position, id`, user)
 	if err != nil {
 		return nil, err
@@ -170,33 +156,33 @@ var ErrNotFound = errors.New("pin not found")
 
 // Add pins a paragraph at the end of the user's briefing. Pinning what is
 // already pinned returns the existing pin.
-func (s *Store) Add(user string, p Pin) (Pin, error) {
+func (s *Store) Add(user string, p model.Pin) (model.Pin, error) {
 	tx, err := s.db.Begin()
 	if err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	defer tx.Rollback()
 	var next int64
 	if err := tx.QueryRow(`SELECT COALESCE(MAX(position), 0) + 1 FROM pins WHERE user = ?`, user).Scan(&next); err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	if p.Position == 0 {
 		p.Position = next
 	}
-	res, err := tx.Exec(`INSERT INTO pins (user, article_id, para_hash, para_index, text, title, source, date, topic, note, position, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user, article_id, para_hash) DO NOTHING`,
-		user, p.ArticleID, p.ParaHash, p.Index, p.Text, p.Title, p.Source, p.Date, p.Topic, p.Note, p.Position, time.Now().UTC().Format(time.RFC3339))
+	res, err := tx.Exec(`INSERT INTO pins (user, article_id, para_hash, para_index, text, title, source, url, date, topic, note, position, created)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user, article_id, para_hash) DO NOTHING`,
+		user, p.ArticleID, p.ParaHash, p.Index, p.Text, p.Title, p.Source, p.URL, p.Date, p.Topic, p.Note, p.Position, time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		rows, err := tx.Query(`SELECT `+pinColumns+` FROM pins WHERE user = ? AND article_id = ? AND para_hash = ?`, user, p.ArticleID, p.ParaHash)
 		if err != nil {
-			return Pin{}, err
+			return model.Pin{}, err
 		}
 		existing, err := scanPins(rows)
 		if err != nil || len(existing) == 0 {
-			return Pin{}, errors.Join(err, ErrNotFound)
+			return model.Pin{}, errors.Join(err, ErrNotFound)
 		}
 		return existing[0], tx.Commit()
 	}
@@ -205,37 +191,49 @@ func (s *Store) Add(user string, p Pin) (Pin, error) {
 }
 
 // Remove deletes a pin and returns it, so that it can be restored.
-func (s *Store) Remove(user string, id int64) (Pin, error) {
+func (s *Store) Remove(user string, id int64) (model.Pin, error) {
 	tx, err := s.db.Begin()
 	if err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	defer tx.Rollback()
 	rows, err := tx.Query(`SELECT `+pinColumns+` FROM pins WHERE user = ? AND id = ?`, user, id)
 	if err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	found, err := scanPins(rows)
 	if err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	if len(found) == 0 {
-		return Pin{}, ErrNotFound
+		return model.Pin{}, ErrNotFound
 	}
 	if _, err := tx.Exec(`DELETE FROM pins WHERE user = ? AND id = ?`, user, id); err != nil {
-		return Pin{}, err
+		return model.Pin{}, err
 	}
 	return found[0], tx.Commit()
 }
 
 // Restore puts back a removed pin where it was.
-func (s *Store) Restore(user string, p Pin) (Pin, error) {
+func (s *Store) Restore(user string, p model.Pin) (model.Pin, error) {
 	return s.Add(user, p)
 }
 
 // SetNote replaces a pin's note.
 func (s *Store) SetNote(user string, id int64, note string) error {
 	res, err := s.db.Exec(`UPDATE pins SET note = ? WHERE user = ? AND id = ?`, note, user, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// SetTopic files a pin under another topic ("" for none).
+func (s *Store) SetTopic(user string, id int64, topic string) error {
+	res, err := s.db.Exec(`UPDATE pins SET topic = ? WHERE user = ? AND id = ?`, topic, user, id)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"briefing/model"
 )
 
 func open(t *testing.T, dir string) *Store {
@@ -25,8 +27,8 @@ func open(t *testing.T, dir string) *Store {
 	return s
 }
 
-func pin(article, hash string) Pin {
-	return Pin{ArticleID: article, ParaHash: hash, Index: 3, Text: "text of " + hash, Title: "Title " + article, Source: "Outlet", Date: "2025-04-18", Topic: "territory"}
+func pin(article, hash string) model.Pin {
+	return model.Pin{ArticleID: article, ParaHash: hash, Index: 3, Text: "text of " + hash, Title: "Title " + article, Source: "Outlet", Date: "2025-04-18", Topic: "territory"}
 }
 
 func TestMigrationsFromEmpty(t *testing.T) {
@@ -232,7 +234,7 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 	}
 }
 
-func ids(pins []Pin) []int64 {
+func ids(pins []model.Pin) []int64 {
 	out := make([]int64, len(pins))
 	for i, p := range pins {
 		out[i] = p.ID

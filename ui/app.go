@@ -1,5 +1,5 @@
-// Package ui is briefing's terminal app (bubbletea v2) and the renderer
-// that turns articles into styled pages.
+// Package ui is briefing's terminal app (bubbletea v2). Rendering lives in
+// ui/render, shared with the command line.
 package ui
 
 import (
@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"briefing/model"
-	"briefing/store"
+	"briefing/ui/render"
 )
 
 // Minimum usable window; below it the app shows a notice instead.
@@ -23,31 +23,26 @@ const (
 // quits shortly after. Pins are already saved.
 type ShutdownMsg struct{}
 
-type viewID int
-
-const (
-	viewList viewID = iota
-	viewReader
-	viewCompare
-	viewMatrix
-	viewBriefing
-)
-
-var viewNames = map[viewID]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing"}
-
 // Options configure one program.
 type Options struct {
 	Style     string   // dark, light or notty
 	Store     PinStore // where pins live; nil runs without pins
 	User      string   // whose briefing this program shows
 	ExportDir string   // where e writes exported briefings
+	// ReadingWidth caps the reader's prose at a readable measure, in
+	// columns (default 100; negative for the whole window).
+	ReadingWidth int
 }
 
-// App is the root model. It owns layout, global keys and routing: keys go
-// to the focused view, WindowSizeMsg to every view.
+// DefaultReadingWidth is the reader's measure unless set otherwise.
+const DefaultReadingWidth = 100
+
+// App is the root model. It owns the frame, the global keys and the
+// routing; each screen is a view in a table.
 type App struct {
 	s        *shared
-	view     viewID
+	views    [viewCount]view
+	focus    viewID
 	back     []viewID // where esc returns to
 	fullHelp bool
 	help     help.Model
@@ -58,38 +53,45 @@ type App struct {
 	helpLine helpCache
 	width    int
 	height   int
-
-	list    listView
-	reader  readerView
-	compare compareView
-	matrix  matrixView
-	brief   briefingView
 }
 
 // New builds the app over a corpus. The corpus is only read.
 func New(corpus *model.Corpus, opts Options) *App {
-	if !ValidStyle(opts.Style) {
-		opts.Style = StyleDark
+	if !render.ValidStyle(opts.Style) {
+		opts.Style = render.StyleDark
 	}
-	s := &shared{corpus: corpus, keys: DefaultKeyMap(), styles: NewStyles(opts.Style), renderer: NewRenderer(opts.Style), background: NewRenderer(opts.Style), topic: -1}
-	s.pins = newPinBoard(opts.Store, opts.User)
 	if opts.ExportDir == "" {
 		opts.ExportDir = "."
 	}
+	s := &shared{
+		corpus: corpus, keys: DefaultKeyMap(), styles: render.NewStyles(opts.Style),
+		renderer: render.NewRenderer(opts.Style), background: render.NewRenderer(opts.Style), topic: -1,
+		exportDir: opts.ExportDir, readingWidth: opts.ReadingWidth, plain: opts.Style == render.StyleNoTTY,
+	}
+	if s.readingWidth == 0 {
+		s.readingWidth = DefaultReadingWidth
+	}
+	s.pins = newPinBoard(opts.Store, opts.User)
 	h := help.New()
-	if opts.Style == StyleNoTTY {
+	if opts.Style == render.StyleNoTTY {
 		h.Styles = help.Styles{}
 	} else {
-		h.Styles = help.DefaultStyles(opts.Style != StyleLight)
+		h.Styles = help.DefaultStyles(opts.Style != render.StyleLight)
 	}
-	return &App{
-		s: s, help: h,
-		list: newListView(s), reader: newReaderView(s), compare: newCompareView(s), matrix: newMatrixView(s),
-		brief: newBriefingView(s, opts.ExportDir),
+	a := &App{s: s, help: h}
+	a.views = [viewCount]view{
+		viewList:     newListView(s),
+		viewReader:   newReaderView(s),
+		viewCompare:  newCompareView(s),
+		viewMatrix:   newMatrixView(s),
+		viewBriefing: newBriefingView(s),
 	}
+	return a
 }
 
 func (a *App) Init() tea.Cmd { return nil }
+
+func (a *App) focused() view { return a.views[a.focus] }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -99,250 +101,155 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
-	case pageReadyMsg:
-		a.reader.pageReady(msg)
-		return a, nil
+	case tea.MouseWheelMsg:
+		return a, a.focused().Update(msg)
 	case ShutdownMsg:
 		a.shuttingDown = true
 		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return tea.QuitMsg{} })
 	case tea.FocusMsg:
 		// Another instance may have changed the briefing meanwhile.
-		a.refreshPins()
+		return a, a.s.pins.load()
+	case pinsLoadedMsg:
+		if a.s.pins.apply(msg) {
+			return a, a.broadcast(pinsChangedMsg{})
+		}
 		return a, nil
-	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		switch a.view {
-		case viewReader:
-			a.reader, cmd, _ = a.reader.Update(msg)
-		case viewCompare:
-			a.compare, cmd, _ = a.compare.Update(msg)
+	case openArticleMsg:
+		if msg.topic >= 0 {
+			a.s.topic = msg.topic
+			cmd := a.broadcast(topicChangedMsg{})
+			return a, tea.Batch(cmd, a.show(viewReader, msg))
 		}
-		return a, cmd
-	}
-	return a, nil
-}
-
-// typing reports whether a text field has focus, so that letters are text.
-func (a *App) typing() bool {
-	return (a.view == viewList && a.list.filtering) || (a.view == viewReader && (a.reader.searching || a.reader.noting))
-}
-
-func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := a.s.keys
-	if msg.String() == "ctrl+c" {
-		return tea.Quit
-	}
-	if a.tooSmall() {
-		if key.Matches(msg, k.Quit) {
-			return tea.Quit
-		}
-		return nil
-	}
-	if a.typing() {
-		return a.routeKey(msg)
-	}
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Help):
-		a.fullHelp = !a.fullHelp
-		a.layout()
-		return nil
-	case key.Matches(msg, k.Topic):
-		a.setTopic(int(msg.String()[0] - '1'))
-		return nil
-	case key.Matches(msg, k.ClearTopic):
-		a.setTopic(-1)
-		return nil
-	case key.Matches(msg, k.NextTopic):
-		a.cycleTopic(1)
-		return nil
-	case key.Matches(msg, k.PrevTopic):
-		a.cycleTopic(-1)
-		return nil
-	case key.Matches(msg, k.Matrix) && a.view != viewMatrix:
-		a.push(viewMatrix)
-		return nil
-	case key.Matches(msg, k.Briefing) && a.view != viewBriefing:
-		a.brief.refresh()
-		a.push(viewBriefing)
-		return nil
-	case key.Matches(msg, k.Refresh):
-		a.refreshPins()
-		return nil
-	}
-	if cmd, used := a.viewKey(msg); used {
-		return cmd
-	}
-	if key.Matches(msg, k.Back) {
+		return a, a.show(viewReader, msg)
+	case openPinMsg:
+		return a, a.show(viewReader, msg)
+	case compareMsg:
+		return a, a.show(viewCompare, msg)
+	case showViewMsg:
+		return a, a.show(msg.id, nil)
+	case backMsg:
 		a.pop()
+		return a, nil
+	case replyMsg:
+		// A write's re-read board is applied before its view hears how
+		// the write went, so the view's notice and the screen agree.
+		var changed tea.Cmd
+		if w, ok := msg.msg.(pinWriteMsg); ok && a.s.pins.apply(w.loaded) {
+			changed = a.broadcast(pinsChangedMsg{})
+		}
+		return a, tea.Batch(changed, a.views[msg.to].Update(msg.msg))
 	}
-	return nil
+	return a, a.focused().Update(msg)
 }
 
-// routeKey sends a key to the focused view only.
-func (a *App) routeKey(msg tea.KeyPressMsg) tea.Cmd {
-	cmd, _ := a.viewKey(msg)
-	return cmd
-}
-
-// viewKey lets the focused view handle a key, then acts on the keys that
-// move between views.
-func (a *App) viewKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := a.s.keys
+// show brings view id to the front, first handing it msg (when not nil).
+func (a *App) show(id viewID, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
-	var used bool
-	switch a.view {
-	case viewList:
-		a.list, cmd, used = a.list.Update(msg)
-		if used {
-			return cmd, true
-		}
-		switch {
-		case key.Matches(msg, k.Open):
-			if art := a.list.selected(); art != nil {
-				a.openReader(art, -1)
-			}
-			return nil, true
-		case key.Matches(msg, k.Compare):
-			if l, r, ok := a.list.comparePair(); ok {
-				a.openCompare(l, r)
-			}
-			return nil, true
-		}
-	case viewReader:
-		a.reader, cmd, used = a.reader.Update(msg)
-		if used {
-			return cmd, true
-		}
-		if key.Matches(msg, k.Compare) && len(a.s.corpus.Articles) > 1 {
-			i := a.s.articleIndex(a.reader.article)
-			a.openCompare(i, (i+1)%len(a.s.corpus.Articles))
-			return nil, true
-		}
-	case viewCompare:
-		a.compare, cmd, used = a.compare.Update(msg)
-		return cmd, used
-	case viewBriefing:
-		var pin *store.Pin
-		a.brief, pin, used = a.brief.Update(msg)
-		if pin != nil {
-			a.openPin(*pin)
-		}
-		return nil, used
-	case viewMatrix:
-		a.matrix, used = a.matrix.Update(msg)
-		if used {
-			return nil, true
-		}
-		if key.Matches(msg, k.Open) && len(a.s.corpus.Articles) > 0 {
-			art := a.s.corpus.Articles[a.matrix.row]
-			a.s.topic = a.matrix.col
-			a.topicChanged()
-			first := -1
-			if on := art.ParagraphsOn(a.matrix.col); len(on) > 0 {
-				first = on[0]
-			}
-			a.openReader(art, first)
-			return nil, true
-		}
+	if msg != nil {
+		cmd = a.views[id].Update(msg)
 	}
-	return nil, false
-}
-
-func (a *App) push(v viewID) {
-	if a.view != v {
-		a.back = append(a.back, a.view)
+	if a.focus != id {
+		a.back = append(a.back, a.focus)
+		a.focus = id
 	}
-	a.view = v
+	return tea.Batch(cmd, a.views[id].Update(focusedMsg{}))
 }
 
 func (a *App) pop() {
 	if n := len(a.back); n > 0 {
-		a.view = a.back[n-1]
+		a.focus = a.back[n-1]
 		a.back = a.back[:n-1]
+		a.views[a.focus].Update(focusedMsg{})
 	}
 }
 
-func (a *App) openReader(art *model.Article, para int) {
-	a.reader.open(art, para)
-	a.push(viewReader)
+// broadcast hands msg to every view.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(a.views))
+	for _, v := range a.views {
+		cmds = append(cmds, v.Update(msg))
+	}
+	return tea.Batch(cmds...)
 }
 
-// openPin shows a pinned paragraph in the reader, found by its text so that
-// edits to the file elsewhere do not misplace it.
-func (a *App) openPin(p store.Pin) {
-	art := a.s.corpus.Article(p.ArticleID)
-	if art == nil {
-		a.brief.notice = "source no longer loaded: " + p.Title
-		return
+// handleKey applies the one routing rule for keys: a view's own bindings
+// and text fields come first, then the global keys, then the view again
+// for whatever is left (esc going back, for one).
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := a.s.keys.Global
+	v := a.focused()
+	if a.tooSmall() {
+		// Nothing typed is lost in a window too small to show it: only
+		// quitting works, and not over an open text field.
+		if !v.Typing() && (key.Matches(msg, g.Quit) || key.Matches(msg, g.ForceQuit)) {
+			return tea.Quit
+		}
+		return nil
 	}
-	para := p.Index - 1
-	for i, q := range art.Paragraphs {
-		if q.Hash() == p.ParaHash {
-			para = i
-			break
+	if v.Typing() {
+		return v.Update(msg)
+	}
+	if a.fullHelp && key.Matches(msg, g.Back) {
+		a.fullHelp = false
+		a.layout()
+		return nil
+	}
+	if owns(v.Keys(), msg) {
+		return v.Update(msg)
+	}
+	switch {
+	case key.Matches(msg, g.Quit), key.Matches(msg, g.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, g.Help):
+		a.fullHelp = !a.fullHelp
+		a.layout()
+		return nil
+	case key.Matches(msg, g.Topic):
+		return a.setTopic(int(msg.String()[0] - '1'))
+	case key.Matches(msg, g.ClearTopic):
+		return a.setTopic(-1)
+	case key.Matches(msg, g.NextTopic):
+		return a.cycleTopic(1)
+	case key.Matches(msg, g.PrevTopic):
+		return a.cycleTopic(-1)
+	case key.Matches(msg, g.Matrix) && a.focus != viewMatrix:
+		return a.show(viewMatrix, nil)
+	case key.Matches(msg, g.Briefing) && a.focus != viewBriefing:
+		return tea.Batch(a.s.pins.load(), a.show(viewBriefing, nil))
+	case key.Matches(msg, g.Refresh):
+		return a.s.pins.load()
+	}
+	return v.Update(msg)
+}
+
+// owns reports whether msg is one of a view's own bindings, which win over
+// the global keys (m refiles a pin in the briefing rather than opening the
+// matrix).
+func owns(k help.KeyMap, msg tea.KeyPressMsg) bool {
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			if key.Matches(msg, b) {
+				return true
+			}
 		}
 	}
-	a.openReader(art, para)
+	return false
 }
 
-// refreshPins re-reads the briefing from the store and redraws what shows
-// pins.
-func (a *App) refreshPins() {
-	if a.view == viewBriefing {
-		a.brief.refresh()
-	} else {
-		a.s.pins.reload()
-	}
-	if a.reader.article != nil {
-		a.reader.render()
-	}
-}
-
-func (a *App) openCompare(l, r int) {
-	a.compare.open(l, r)
-	a.push(viewCompare)
-}
-
-func (a *App) setTopic(i int) {
+func (a *App) setTopic(i int) tea.Cmd {
 	if i >= len(a.s.corpus.Topics) {
-		return
+		return nil
 	}
 	a.s.topic = i
-	a.topicChanged()
+	return a.broadcast(topicChangedMsg{})
 }
 
-func (a *App) cycleTopic(dir int) {
+func (a *App) cycleTopic(dir int) tea.Cmd {
 	n := len(a.s.corpus.Topics)
 	if n == 0 {
-		return
+		return nil
 	}
 	// -1 (no topic) is part of the cycle.
 	a.s.topic = ((a.s.topic+1+dir)%(n+1)+n+1)%(n+1) - 1
-	a.topicChanged()
-}
-
-// topicChanged re-renders what depends on the current topic.
-func (a *App) topicChanged() {
-	if a.reader.article != nil {
-		a.reader.render()
-	}
-}
-
-func (a *App) keyHelp() keyHelp {
-	switch a.view {
-	case viewReader:
-		if a.reader.noting {
-			return a.s.keys.noteHelp()
-		}
-		return a.s.keys.readerHelp()
-	case viewBriefing:
-		return a.s.keys.briefingHelp()
-	case viewCompare:
-		return a.s.keys.compareHelp()
-	case viewMatrix:
-		return a.s.keys.matrixHelp()
-	}
-	return a.s.keys.listHelp()
+	return a.broadcast(topicChangedMsg{})
 }

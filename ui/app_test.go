@@ -6,115 +6,11 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"briefing/model"
-	"briefing/seeds"
-	"briefing/store"
+	"briefing/ui/render"
 )
-
-func seedCorpus(t testing.TB) *model.Corpus {
-	t.Helper()
-	topics, err := model.ParseTopics(seeds.Topics())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := model.NewTagger(topics)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, _, err := model.LoadFS(seeds.Articles(), model.LoadOptions{Tagger: tg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// newApp builds an app at a size, in the notty style so screens compare as
-// plain text.
-func newApp(t testing.TB, w, h int) *App {
-	t.Helper()
-	st, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a := New(seedCorpus(t), Options{Style: StyleNoTTY, Store: st, User: "tester", ExportDir: t.TempDir()})
-	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return a
-}
-
-// keyMsg turns a key name as bubbletea prints it into a key press.
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)[0]
-	msg := tea.KeyPressMsg{Code: r, Text: k}
-	if r >= 'A' && r <= 'Z' {
-		msg.Code = r + 'a' - 'A'
-		msg.ShiftedCode = r
-		msg.Mod = tea.ModShift
-	}
-	return msg
-}
-
-func press(a *App, keys ...string) tea.Cmd {
-	var cmd tea.Cmd
-	for _, k := range keys {
-		_, cmd = a.Update(keyMsg(k))
-	}
-	return cmd
-}
-
-func isQuit(cmd tea.Cmd) bool {
-	if cmd == nil {
-		return false
-	}
-	_, ok := cmd().(tea.QuitMsg)
-	return ok
-}
-
-func screen(a *App) string { return a.render() }
-
-func checkWidth(t *testing.T, a *App) {
-	t.Helper()
-	s := screen(a)
-	if s == "" {
-		return
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > a.height {
-		t.Errorf("%d lines on a %d-line window", len(lines), a.height)
-	}
-	for _, l := range lines {
-		if w := ansi.StringWidth(l); w > a.width {
-			t.Errorf("line %d wide on a %d-wide window: %q", w, a.width, l)
-		}
-	}
-}
 
 func TestGoldenViews(t *testing.T) {
 	views := map[string][]string{
@@ -123,123 +19,149 @@ func TestGoldenViews(t *testing.T) {
 		"list-marked":    {"space", "j", "space"},
 		"reader":         {"enter"},
 		"reader-topic":   {"2", "enter", "]"},
+		"reader-why":     {"2", "enter", "]", "w"},
+		"reader-search":  {"enter", "/", "n", "a", "t", "o", "enter"},
 		"compare":        {"c"},
+		"compare-topic":  {"c", "1", "j"},
 		"matrix":         {"m", "j", "l"},
+		"matrix-outlets": {"m", "o"},
 		"help":           {"enter", "?"},
 		"reader-note":    {"enter", "2", "]", "p", "a", "N", "o", "t", "e"},
 		"briefing":       {"enter", "2", "]", "p", "a", "w", "h", "y", "ctrl+s", "]", "p", "1", "]", "p", "b"},
 		"briefing-empty": {"b"},
 	}
-	for _, size := range [][2]int{{120, 40}, {80, 24}} {
-		for name, keys := range views {
-			t.Run(fmt.Sprintf("%s-%dx%d", name, size[0], size[1]), func(t *testing.T) {
-				a := newApp(t, size[0], size[1])
-				press(a, keys...)
-				checkWidth(t, a)
-				golden.RequireEqual(t, screen(a))
-			})
+	for _, style := range []string{render.StyleNoTTY, render.StyleDark} {
+		for _, size := range [][2]int{{120, 40}, {80, 24}} {
+			for name, keys := range views {
+				if style == render.StyleDark && size[0] != 120 {
+					continue // one size in colour is enough to see the styles
+				}
+				file := fmt.Sprintf("%s-%dx%d", name, size[0], size[1])
+				if style == render.StyleDark {
+					file += "-dark"
+				}
+				t.Run(file, func(t *testing.T) {
+					a := newStyledApp(t, size[0], size[1], style)
+					press(a, keys...)
+					checkWidth(t, a)
+					golden.RequireEqual(t, screen(a))
+				})
+			}
 		}
 	}
 }
 
 func TestQuit(t *testing.T) {
 	a := newApp(t, 120, 40)
-	if !isQuit(press(a, "q")) {
+	if !press(a, "q") {
 		t.Error("q did not quit")
 	}
-	if !isQuit(press(a, "ctrl+c")) {
+	if !press(a, "ctrl+c") {
 		t.Error("ctrl+c did not quit")
 	}
 	// In the filter field q is text.
 	a = newApp(t, 120, 40)
-	if isQuit(press(a, "/", "q")) || a.list.filter.Value() != "q" {
-		t.Errorf("q in the filter quit or was lost: %q", a.list.filter.Value())
+	if press(a, "/", "q") || !strings.Contains(lines(a)[1], "/ q") {
+		t.Errorf("q in the filter quit or was lost: %q", lines(a)[1])
 	}
 	press(a, "esc")
-	if a.list.filtering || a.list.filter.Value() != "" {
-		t.Error("esc did not clear the filter")
+	if !strings.Contains(lines(a)[1], "5 articles") {
+		t.Errorf("esc did not clear the filter: %q", lines(a)[1])
 	}
 }
 
+// selected is the list row under the cursor.
+func selected(a *App) string { return row(a, "▸") }
+
 func TestListKeys(t *testing.T) {
 	a := newApp(t, 120, 40)
+	arts := a.s.corpus.Articles
+	at := func(i int) string { return arts[i].Title[:20] }
 	press(a, "j")
-	if a.list.cursor != 1 {
-		t.Errorf("j: cursor %d", a.list.cursor)
+	if !strings.Contains(selected(a), at(1)) {
+		t.Errorf("j: %q", selected(a))
 	}
 	press(a, "down", "k", "up")
-	if a.list.cursor != 0 {
-		t.Errorf("down k up: cursor %d", a.list.cursor)
+	if !strings.Contains(selected(a), at(0)) {
+		t.Errorf("down k up: %q", selected(a))
 	}
 	press(a, "G")
-	if a.list.cursor != len(a.s.corpus.Articles)-1 {
-		t.Errorf("G: cursor %d", a.list.cursor)
+	if !strings.Contains(selected(a), at(len(arts)-1)) {
+		t.Errorf("G: %q", selected(a))
 	}
 	press(a, "g")
-	if a.list.cursor != 0 {
-		t.Errorf("g: cursor %d", a.list.cursor)
+	if !strings.Contains(selected(a), at(0)) {
+		t.Errorf("g: %q", selected(a))
 	}
-	// Filter narrows by topic with #.
+	// Filter narrows by topic with # and leaves a topic out with !#.
 	press(a, "/", "#", "f", "r", "z", "enter")
-	if len(a.list.items) != 1 || !a.list.selected().Covers(a.s.corpus.TopicIndex("frozen-assets")) {
-		t.Errorf("#frz left %d articles", len(a.list.items))
+	if n := strings.Count(screen(a), "FRZ"); n != 1 || !strings.Contains(selected(a), "FRZ") {
+		t.Errorf("#frz shows %d FRZ rows:\n%s", n, screen(a))
+	}
+	press(a, "esc", "/", "!", "#", "f", "r", "z", "enter")
+	if strings.Contains(screen(a), "FRZ") || !strings.Contains(screen(a), at(0)) {
+		t.Errorf("!#frz:\n%s", screen(a))
+	}
+	press(a, "esc", "/", "#", "x", "y", "z")
+	if !strings.Contains(screen(a), "unknown topic #xyz") || strings.Contains(screen(a), "no articles match") {
+		t.Errorf("#xyz:\n%s", screen(a))
 	}
 	press(a, "esc")
-	if len(a.list.items) != 5 {
-		t.Errorf("esc left %d articles", len(a.list.items))
+	for i := range arts {
+		if !strings.Contains(screen(a), at(i)) {
+			t.Errorf("esc did not bring back %q", at(i))
+		}
 	}
 	// Marking keeps at most two.
 	press(a, "space", "j", "space", "j", "space")
-	if len(a.list.marked) != 2 || a.list.marked[0] != 1 || a.list.marked[1] != 2 {
-		t.Errorf("marked %v", a.list.marked)
+	if n := strings.Count(screen(a), "●"); n != 2 || !strings.Contains(statusLine(a), "2 marked") {
+		t.Errorf("%d marked, status %q", n, statusLine(a))
 	}
 	press(a, "c")
-	if a.view != viewCompare || a.compare.sides != [2]int{1, 2} {
-		t.Errorf("c: view %v sides %v", a.view, a.compare.sides)
+	if viewName(a) != "compare" || !strings.Contains(screen(a), "A: "+arts[1].Title[:15]) || !strings.Contains(screen(a), "B: "+arts[2].Title[:15]) {
+		t.Errorf("c did not compare the marked two:\n%s", screen(a))
 	}
 	press(a, "esc")
-	if a.view != viewList {
-		t.Errorf("esc from compare: view %v", a.view)
+	if viewName(a) != "articles" {
+		t.Errorf("esc from compare: %q", titleLine(a))
 	}
 	press(a, "enter")
-	if a.view != viewReader || a.reader.article != a.s.corpus.Articles[2] {
-		t.Error("enter did not open the selected article")
+	if viewName(a) != "reader" || !strings.Contains(titleLine(a), arts[2].ID) {
+		t.Errorf("enter did not open the selected article: %q", titleLine(a))
 	}
 }
 
 func TestCompareSelectedAndNext(t *testing.T) {
 	a := newApp(t, 120, 40)
+	arts := a.s.corpus.Articles
 	press(a, "j", "c")
-	if a.compare.sides != [2]int{1, 2} {
-		t.Errorf("sides %v", a.compare.sides)
+	if !strings.Contains(screen(a), "A: "+arts[1].Title[:15]) || !strings.Contains(screen(a), "B: "+arts[2].Title[:15]) {
+		t.Errorf("c compares the selected and the next:\n%s", screen(a))
 	}
 }
 
 func TestTopicKeys(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "1")
-	if a.s.topicID() != "security-guarantees" {
-		t.Errorf("1: %q", a.s.topicID())
+	for _, tc := range []struct{ key, want string }{
+		{"1", "topic: 1 Security guarantees"}, {"4", "topic: 4 Frozen assets"}, {"0", "topic: none"},
+		{"t", "topic: 1 Security guarantees"}, {"T", "topic: none"}, {"T", "topic: 10 Strikes"},
+	} {
+		press(a, tc.key)
+		if !strings.Contains(titleLine(a), tc.want) {
+			t.Errorf("after %s: %q", tc.key, titleLine(a))
+		}
 	}
-	press(a, "4")
-	if a.s.topicID() != "frozen-assets" {
-		t.Errorf("4: %q", a.s.topicID())
+}
+
+// cursorPara is the ¶ number the reader's status line gives.
+func cursorPara(a *App) int {
+	var n int
+	for _, part := range strings.Split(statusLine(a), " · ") {
+		if strings.HasPrefix(part, "¶") {
+			fmt.Sscanf(part, "¶%d", &n)
+		}
 	}
-	press(a, "0")
-	if a.s.topic != -1 {
-		t.Errorf("0: %d", a.s.topic)
-	}
-	press(a, "t")
-	if a.s.topic != 0 {
-		t.Errorf("t: %d", a.s.topic)
-	}
-	press(a, "T", "T")
-	if a.s.topic != len(a.s.corpus.Topics)-1 {
-		t.Errorf("T T: %d", a.s.topic)
-	}
-	if !strings.Contains(screen(a), "topic: 10 Strikes") {
-		t.Errorf("title bar does not show the topic:\n%s", screen(a))
-	}
+	return n
 }
 
 func TestReaderKeys(t *testing.T) {
@@ -248,40 +170,41 @@ func TestReaderKeys(t *testing.T) {
 	first := a.s.corpus.Articles[0]
 	// j and k move the paragraph cursor, scrolling to keep it in view.
 	press(a, "j")
-	if a.reader.cursor != 1 {
-		t.Errorf("j: cursor %d", a.reader.cursor)
+	if cursorPara(a) != 2 {
+		t.Errorf("j: %q", statusLine(a))
 	}
 	press(a, "k")
-	if a.reader.cursor != 0 {
-		t.Errorf("k: cursor %d", a.reader.cursor)
+	if cursorPara(a) != 1 {
+		t.Errorf("k: %q", statusLine(a))
 	}
 	for range len(first.Paragraphs) - 1 {
 		press(a, "j")
 	}
-	last := len(first.Paragraphs) - 1
-	if a.reader.cursor != last || a.reader.page.ParaEnd[last] > a.reader.vp.Offset()+a.reader.vp.Height() {
-		t.Errorf("j to the end: cursor %d, offset %d", a.reader.cursor, a.reader.vp.Offset())
+	if cursorPara(a) != len(first.Paragraphs) || !strings.Contains(screen(a), "›") {
+		t.Errorf("j to the end: %q, cursor shown: %v", statusLine(a), strings.Contains(screen(a), "›"))
 	}
 	for range len(first.Paragraphs) {
 		press(a, "k")
 	}
-	if a.reader.cursor != 0 || a.reader.page.ParaLine[0] < a.reader.vp.Offset() {
-		t.Errorf("k to the start: cursor %d, offset %d", a.reader.cursor, a.reader.vp.Offset())
+	if cursorPara(a) != 1 || !strings.Contains(screen(a), "›") {
+		t.Errorf("k to the start: %q", statusLine(a))
 	}
+	top := screen(a)
 	press(a, "pgdown")
-	if a.reader.vp.Offset() == 0 {
+	if screen(a) == top {
 		t.Error("pgdown did not scroll")
 	}
 	press(a, "G")
-	if !a.reader.vp.AtBottom() {
-		t.Error("G did not reach the bottom")
+	if !strings.Contains(statusLine(a), "100%") {
+		t.Errorf("G: %q", statusLine(a))
 	}
 	press(a, "g")
-	if a.reader.vp.Offset() != 0 {
-		t.Error("g did not reach the top")
+	if !strings.Contains(statusLine(a), " 0%") {
+		t.Errorf("g: %q", statusLine(a))
 	}
-	a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if a.reader.vp.Offset() == 0 {
+	_, cmd := a.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	runCmd(a, cmd)
+	if strings.Contains(statusLine(a), " 0%") {
 		t.Error("mouse wheel did not scroll")
 	}
 	// ] and [ walk the topic's paragraphs, then move on to the next article.
@@ -289,78 +212,125 @@ func TestReaderKeys(t *testing.T) {
 	territory := a.s.corpus.TopicIndex("territory")
 	on := first.ParagraphsOn(territory)
 	press(a, "g", "]")
-	if a.reader.cursor != on[0] || !strings.Contains(a.reader.status(), fmt.Sprintf("territory 1/%d", len(on))) {
-		t.Errorf("]: cursor %d, status %q", a.reader.cursor, a.reader.status())
+	if cursorPara(a) != on[0]+1 || !strings.Contains(statusLine(a), fmt.Sprintf("territory 1/%d", len(on))) {
+		t.Errorf("]: %q", statusLine(a))
 	}
 	press(a, "]")
-	if a.reader.cursor != on[1] || !strings.Contains(a.reader.status(), fmt.Sprintf("territory 2/%d", len(on))) {
-		t.Errorf("]]: cursor %d, status %q", a.reader.cursor, a.reader.status())
+	if cursorPara(a) != on[1]+1 || !strings.Contains(statusLine(a), fmt.Sprintf("territory 2/%d", len(on))) {
+		t.Errorf("]]: %q", statusLine(a))
 	}
 	press(a, "[")
-	if a.reader.cursor != on[0] {
-		t.Errorf("[: cursor %d", a.reader.cursor)
+	if cursorPara(a) != on[0]+1 {
+		t.Errorf("[: %q", statusLine(a))
 	}
 	press(a, "]", "]")
-	if a.reader.article == first || !strings.Contains(a.reader.status(), "moved on to") {
-		t.Errorf("] at the last match stayed: %q", a.reader.status())
+	if strings.Contains(titleLine(a), first.ID) || !strings.Contains(statusLine(a), "moved on to") {
+		t.Errorf("] at the last match stayed: %q", statusLine(a))
 	}
-	if !a.reader.article.Paragraphs[a.reader.cursor].Topics.Has(territory) {
-		t.Error("moved on to a paragraph off the topic")
+	if !strings.Contains(row(a, "›"), "TER") {
+		t.Errorf("moved on to a paragraph off the topic: %q", row(a, "›"))
 	}
-	// Search.
-	press(a, "/", "N", "A", "T", "O", "enter")
-	if len(a.reader.hits) == 0 || a.reader.cursor != a.reader.hits[0] && !containsInt(a.reader.hits, a.reader.cursor) {
-		t.Errorf("search: hits %v cursor %d", a.reader.hits, a.reader.cursor)
+	// [ back into the previous article says so.
+	press(a, "[")
+	if !strings.Contains(titleLine(a), first.ID) || !strings.Contains(statusLine(a), "previous article on territory") {
+		t.Errorf("[ back: %q / %q", titleLine(a), statusLine(a))
 	}
-	before := a.reader.cursor
+	// Search: every hit on screen is marked, and the status counts them.
+	press(a, "g", "/", "N", "A", "T", "O", "enter")
+	if !strings.Contains(statusLine(a), `"NATO" hit 1/`) {
+		t.Errorf("search: %q", statusLine(a))
+	}
+	before := cursorPara(a)
 	press(a, "n")
-	if len(a.reader.hits) > 1 && a.reader.cursor == before {
-		t.Error("n did not move")
+	if !strings.Contains(statusLine(a), `"NATO" hit 2/`) || cursorPara(a) == before {
+		t.Errorf("n: %q", statusLine(a))
 	}
 	press(a, "N")
-	if a.reader.cursor != before {
-		t.Errorf("N: cursor %d, want %d", a.reader.cursor, before)
+	if cursorPara(a) != before {
+		t.Errorf("N: %q, want ¶%d", statusLine(a), before)
 	}
 	press(a, "c")
-	if a.view != viewCompare || a.s.corpus.Articles[a.compare.sides[0]] != a.reader.article {
-		t.Error("c in the reader did not compare with the next article")
+	if viewName(a) != "compare" || !strings.Contains(screen(a), "A: "+first.Title[:15]) {
+		t.Errorf("c in the reader did not compare with the next article:\n%s", screen(a))
 	}
 	press(a, "esc", "esc")
-	if a.view != viewList {
-		t.Errorf("esc esc: view %v", a.view)
+	if viewName(a) != "articles" {
+		t.Errorf("esc esc: %q", titleLine(a))
 	}
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
+func TestSearchHighlightsWithoutColour(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "enter", "/", "n", "a", "t", "o", "enter")
+	// Reverse video is SGR 7, which shows in any terminal.
+	if !strings.Contains(screen(a), "\x1b[7mNATO") {
+		t.Errorf("hits are not reversed:\n%q", row(a, "NATO"))
+	}
+}
+
+func TestWrapsPastTheLastArticle(t *testing.T) {
+	a := newApp(t, 120, 40)
+	frz := a.s.corpus.TopicIndex("frozen-assets")
+	var covering []*model.Article
+	for _, art := range a.s.corpus.Articles {
+		if art.Covers(frz) {
+			covering = append(covering, art)
 		}
 	}
-	return false
+	if len(covering) != 1 {
+		t.Skipf("the seeds have %d articles on frozen assets", len(covering))
+	}
+	press(a, "4", "enter", "]")
+	for range covering[0].TopicCounts[frz] + 1 {
+		press(a, "]")
+	}
+	if !strings.Contains(statusLine(a), "no other article covers frozen-assets") {
+		t.Errorf("] past the only article on a topic: %q", statusLine(a))
+	}
 }
 
 func TestCompareKeys(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "c")
-	press(a, "tab")
-	if a.compare.focus != 1 {
-		t.Error("tab did not switch focus")
+	arts := a.s.corpus.Articles
+	press(a, "c", "tab")
+	if !strings.Contains(statusLine(a), "focus B") {
+		t.Errorf("tab: %q", statusLine(a))
 	}
 	press(a, ">")
-	if a.compare.sides[1] != 2 {
-		t.Errorf(">: sides %v", a.compare.sides)
+	if !strings.Contains(screen(a), "B: "+arts[2].Title[:15]) {
+		t.Errorf(">:\n%s", screen(a))
 	}
 	press(a, "<", "<")
-	if a.compare.sides[1] != 4 { // wraps past the left side's article
-		t.Errorf("< <: sides %v", a.compare.sides)
+	if !strings.Contains(screen(a), "B: "+arts[4].Title[:15]) { // wraps past the left side's article
+		t.Errorf("< <:\n%s", screen(a))
 	}
-	press(a, "j")
-	if a.compare.vp.Offset() != 1 {
-		t.Error("j did not scroll both sides")
+	silence := false
+	for range 10 {
+		silence = silence || strings.Contains(screen(a), "no coverage")
+		press(a, "pgdown")
 	}
-	if !strings.Contains(strings.Join(a.compare.vp.lines, "\n"), "no coverage") {
+	if !silence {
 		t.Error("silence not shown")
+	}
+	press(a, "g")
+	// A topic narrows the bands to it; 0 shows all again.
+	press(a, "2")
+	if strings.Contains(screen(a), "── Security guarantees") || !strings.Contains(screen(a), "── Territory") {
+		t.Errorf("2 did not narrow to territory:\n%s", screen(a))
+	}
+	press(a, "0")
+	if !strings.Contains(screen(a), "── Security guarantees") {
+		t.Errorf("0 did not show all bands:\n%s", screen(a))
+	}
+	// j moves a paragraph cursor on the focused side; p pins it under the
+	// band's topic.
+	press(a, "j")
+	if !strings.Contains(screen(a), "▸¶") {
+		t.Fatalf("no paragraph cursor:\n%s", screen(a))
+	}
+	press(a, "p")
+	if !strings.Contains(statusLine(a), "pinned ¶") || len(a.s.pins.pins) != 1 || a.s.pins.pins[0].Topic != "security-guarantees" {
+		t.Errorf("p in compare: %q, %+v", statusLine(a), a.s.pins.pins)
 	}
 	// Stacked below 100 columns.
 	a.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
@@ -373,23 +343,29 @@ func TestCompareKeys(t *testing.T) {
 func TestMatrixKeys(t *testing.T) {
 	a := newApp(t, 120, 40)
 	press(a, "m")
-	if a.view != viewMatrix {
+	if viewName(a) != "coverage" {
 		t.Fatal("m did not open the matrix")
 	}
 	press(a, "j", "l", "l", "l", "h")
-	if a.matrix.row != 1 || a.matrix.col != 2 {
-		t.Errorf("cursor %d,%d", a.matrix.row, a.matrix.col)
+	if !strings.Contains(selected(a), a.s.corpus.Articles[1].Title[:15]) || row(a, "MIN = Minerals deal") == "" || !strings.Contains(selected(a), "[  1]") {
+		t.Errorf("cursor: %q", selected(a))
 	}
 	// Row 3 (Macron on Monday) covers frozen assets.
 	press(a, "j", "j", "l", "enter")
 	art := a.s.corpus.Articles[3]
 	frz := a.s.corpus.TopicIndex("frozen-assets")
-	if a.view != viewReader || a.reader.article != art || a.s.topic != frz || a.reader.cursor != art.ParagraphsOn(frz)[0] {
-		t.Errorf("enter: view %v topic %d cursor %d", a.view, a.s.topic, a.reader.cursor)
+	first := art.ParagraphsOn(frz)[0]
+	if viewName(a) != "reader" || !strings.Contains(titleLine(a), "topic: 4 Frozen assets") || cursorPara(a) != first+1 {
+		t.Errorf("enter: %q / %q", titleLine(a), statusLine(a))
 	}
 	press(a, "esc")
-	if a.view != viewMatrix {
-		t.Errorf("esc returned to %v", a.view)
+	if viewName(a) != "coverage" {
+		t.Errorf("esc returned to %q", titleLine(a))
+	}
+	// o groups rows by outlet.
+	press(a, "o")
+	if !strings.Contains(lines(a)[1], "OUTLET") || !strings.Contains(screen(a), "article") {
+		t.Errorf("o:\n%s", screen(a))
 	}
 }
 
@@ -410,6 +386,11 @@ func TestHelpKey(t *testing.T) {
 	if screen(a) != short {
 		t.Error("? did not close the help")
 	}
+	// esc closes the help before it goes back.
+	press(a, "enter", "?", "esc")
+	if viewName(a) != "reader" || strings.Contains(screen(a), "coverage matrix") {
+		t.Errorf("esc with help open: %q", titleLine(a))
+	}
 }
 
 func TestTinyAndHugeWindows(t *testing.T) {
@@ -425,5 +406,33 @@ func TestTinyAndHugeWindows(t *testing.T) {
 	}
 	if !strings.Contains(screen(a), "territory") {
 		t.Error("did not recover after growing")
+	}
+}
+
+func TestNarrowReaderKeepsTopic(t *testing.T) {
+	a := newApp(t, 80, 24)
+	press(a, "2", "enter")
+	if !strings.Contains(titleLine(a), "topic: 2 Territory") {
+		t.Errorf("80 columns lost the topic: %q", titleLine(a))
+	}
+	// Long status messages end in … rather than being cut silently.
+	press(a, "]", "]", "]", "]")
+	if s := statusLine(a); len([]rune(s)) >= 80 && !strings.HasSuffix(strings.TrimRight(s, " "), "…") {
+		t.Errorf("clipped status without …: %q", s)
+	}
+	// The footer puts the reader's own keys before scrolling.
+	help := lines(a)[len(lines(a))-1]
+	if !strings.HasPrefix(help, "]/[ next/prev on topic • p pin • a note • b briefing • / search • ? help") {
+		t.Errorf("footer: %q", help)
+	}
+}
+
+func TestReadingWidth(t *testing.T) {
+	a := newApp(t, 200, 40)
+	press(a, "enter")
+	for _, l := range lines(a)[1 : len(lines(a))-2] {
+		if w := len([]rune(strings.TrimRight(l, " "))); w > DefaultReadingWidth+render.GutterWidth+1 {
+			t.Fatalf("prose past the reading width (%d): %q", w, l)
+		}
 	}
 }

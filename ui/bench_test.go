@@ -12,6 +12,7 @@ import (
 
 	"briefing/internal/corpusgen"
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 var (
@@ -79,7 +80,7 @@ func timeKeys(b *testing.B, a *App, keys ...string) {
 		times = append(times, time.Since(start))
 		// Background work (a prefetch) runs between presses, as the
 		// runtime runs commands while the user reads.
-		if cmd != nil && a.view == viewReader && !a.typing() {
+		if cmd != nil && a.focus == viewReader && !a.focused().Typing() {
 			if msg := cmd(); msg != nil {
 				a.Update(msg)
 			}
@@ -92,7 +93,7 @@ func timeKeys(b *testing.B, a *App, keys ...string) {
 }
 
 func app(b *testing.B, c *model.Corpus, w, h int) *App {
-	a := New(c, Options{Style: StyleDark})
+	a := New(c, Options{Style: render.StyleDark})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
 }
@@ -120,7 +121,7 @@ func BenchmarkListFilterColdKey10k(b *testing.B) {
 	var times []time.Duration
 	i := 0
 	for b.Loop() {
-		a.list.fuzzy.cache = map[string][]int{}
+		a.views[viewList].(*listView).fuzzy.cache = map[string][]int{}
 		k := string(letters[i%len(letters)])
 		start := time.Now()
 		a.Update(keyMsg(k))
@@ -160,45 +161,12 @@ func BenchmarkTopicJump10k(b *testing.B) {
 	timeKeys(b, a, "]")
 }
 
-func BenchmarkRenderFirst5000Words(b *testing.B) {
-	art := longArticle(b).Articles[0]
-	topics := seedCorpus(b).Topics
-	b.ReportAllocs()
-	for b.Loop() {
-		r := NewRenderer(StyleDark) // a new renderer: nothing cached
-		r.Article(art, topics, PageOptions{Width: 120, Topic: 1, Labels: LabelGutter})
-	}
-}
-
 func BenchmarkRenderCached(b *testing.B) {
 	a := app(b, longArticle(b), 120, 40)
 	press(a, "enter")
 	b.ReportAllocs()
 	for b.Loop() {
-		a.reader.render()
-	}
-}
-
-func BenchmarkCompare(b *testing.B) {
-	c := seedCorpus(b)
-	st := NewStyles(StyleDark)
-	b.ReportAllocs()
-	for b.Loop() {
-		Compare(st, c.Topics, c.Articles[2], c.Articles[3], CompareOptions{Width: 120, Topic: -1})
-	}
-}
-
-// BenchmarkRenderNew5000Words renders an article not seen before with the
-// program's renderer already warm, as opening an article does.
-func BenchmarkRenderNew5000Words(b *testing.B) {
-	art := longArticle(b).Articles[0]
-	topics := seedCorpus(b).Topics
-	r := NewRenderer(StyleDark)
-	r.Article(art, topics, PageOptions{Width: 120, Topic: -1, Labels: LabelGutter})
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		r.Article(art, topics, PageOptions{Width: 120, Topic: i % len(topics), Labels: LabelGutter})
-		i++
+		// A topic change re-renders the page: from the cache.
+		a.views[viewReader].Update(topicChangedMsg{})
 	}
 }

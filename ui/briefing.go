@@ -2,48 +2,53 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
-	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"briefing/store"
+	"briefing/model"
+	"briefing/ui/render"
 )
 
-// briefingView lists the user's pins grouped by topic, to reorder, prune
-// and export them.
+// briefingView lists the user's pins grouped by topic, to reorder, refile,
+// annotate, prune and export them.
 type briefingView struct {
-	s         *shared
-	exportDir string
-	groups    []store.PinGroup
-	order     []store.Pin // pins in display order, for the cursor
-	cursor    int
-	removed   []store.Pin
-	notice    string
-	width     int
-	height    int
+	s       *shared
+	groups  []model.PinGroup
+	order   []model.Pin // pins in display order, for the cursor
+	cursor  int
+	offset  int // first line shown
+	removed []model.Pin
+	note    noteEditor
+	save    saving
+	notice  string
+	width   int
+	height  int
 }
 
-func newBriefingView(s *shared, exportDir string) briefingView {
-	return briefingView{s: s, exportDir: exportDir}
+func newBriefingView(s *shared) *briefingView {
+	v := &briefingView{s: s, note: newNoteEditor(s.plain)}
+	v.regroup()
+	return v
 }
 
 func (v *briefingView) SetSize(w, h int) {
 	v.width, v.height = w, h
+	v.note.setWidth(w)
 }
 
-// refresh re-reads the pins; the cursor stays on the same pin if it can.
-func (v *briefingView) refresh() {
+// regroup rebuilds the groups from the board; the cursor stays on the same
+// pin if it can.
+func (v *briefingView) regroup() {
 	var at int64 = -1
 	if v.cursor < len(v.order) {
 		at = v.order[v.cursor].ID
 	}
-	v.s.pins.reload()
-	v.groups = store.GroupPins(v.s.pins.pins, v.s.corpus.Topics)
+	v.groups = model.GroupPins(v.s.pins.pins, v.s.corpus.Topics)
 	v.order = v.order[:0]
 	for _, g := range v.groups {
 		v.order = append(v.order, g.Pins...)
@@ -56,128 +61,242 @@ func (v *briefingView) refresh() {
 	}
 }
 
-func (v *briefingView) selected() (store.Pin, bool) {
+func (v *briefingView) selected() (model.Pin, bool) {
 	if v.cursor < 0 || v.cursor >= len(v.order) {
-		return store.Pin{}, false
+		return model.Pin{}, false
 	}
 	return v.order[v.cursor], true
 }
 
 // neighbour is the pin beside the selected one within its group.
-func (v *briefingView) neighbour(dir int) (store.Pin, bool) {
+func (v *briefingView) neighbour(dir int) (model.Pin, bool) {
 	cur, ok := v.selected()
 	j := v.cursor + dir
 	if !ok || j < 0 || j >= len(v.order) || v.order[j].Topic != cur.Topic {
-		return store.Pin{}, false
+		return model.Pin{}, false
 	}
 	return v.order[j], true
 }
 
-// Update handles the briefing's keys. open is set when the user asked to
-// jump to a pin in the reader.
-func (v briefingView) Update(msg tea.KeyPressMsg) (view briefingView, open *store.Pin, used bool) {
+func (v *briefingView) Typing() bool { return v.note.open }
+
+func (v *briefingView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pinsChangedMsg:
+		v.regroup()
+	case focusedMsg:
+		v.notice = ""
+		v.regroup()
+	case pinWriteMsg:
+		return v.written(msg)
+	case exportedMsg:
+		v.save.done()
+		if msg.err != nil {
+			v.notice = "export failed: " + msg.err.Error()
+		} else {
+			v.notice = "exported to " + msg.path
+		}
+	case slowSaveMsg:
+		v.save.tick(msg)
+	case tea.KeyPressMsg:
+		if v.note.open {
+			return v.noteKey(msg)
+		}
+		return v.handleKey(msg)
+	}
+	return nil
+}
+
+func (v *briefingView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := v.s.keys
+	bk := k.Briefing
 	v.notice = ""
-	st := v.s.pins.st
+	pins := v.s.pins
+	if cursor, moved := k.moveCursor(msg, v.cursor, len(v.order), max(v.height/4, 1)); moved {
+		v.cursor = min(max(cursor, 0), max(len(v.order)-1, 0))
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		v.cursor = max(v.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		v.cursor = min(v.cursor+1, max(len(v.order)-1, 0))
-	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
+	case key.Matches(msg, bk.MoveUp), key.Matches(msg, bk.MoveDown):
 		dir := -1
-		if key.Matches(msg, k.MoveDown) {
+		if key.Matches(msg, bk.MoveDown) {
 			dir = 1
 		}
 		cur, _ := v.selected()
 		other, ok := v.neighbour(dir)
-		if !ok || st == nil {
+		if !ok {
 			v.notice = "already at the edge of its topic"
-			break
+			return nil
 		}
-		if err := st.Swap(v.s.pins.user, cur.ID, other.ID); err != nil {
-			v.notice = "not saved: " + err.Error()
-		}
-		v.refresh()
-	case key.Matches(msg, k.Remove):
+		return v.save.start(pins, viewBriefing, pins.write(viewBriefing, opSwap, func(st PinStore, user string) (model.Pin, error) {
+			return cur, st.Swap(user, cur.ID, other.ID)
+		}))
+	case key.Matches(msg, bk.Remove):
 		cur, ok := v.selected()
-		if !ok || st == nil {
-			break
+		if !ok {
+			return nil
 		}
-		p, err := st.Remove(v.s.pins.user, cur.ID)
-		if err != nil {
-			v.notice = "not removed: " + err.Error()
-		} else {
-			v.removed = append(v.removed, p)
-			v.notice = "removed · u undoes"
-		}
-		v.refresh()
-	case key.Matches(msg, k.Undo):
-		if len(v.removed) == 0 || st == nil {
+		return v.save.start(pins, viewBriefing, pins.write(viewBriefing, opUnpin, func(st PinStore, user string) (model.Pin, error) {
+			return st.Remove(user, cur.ID)
+		}))
+	case key.Matches(msg, bk.Undo):
+		if len(v.removed) == 0 {
 			v.notice = "nothing to undo"
-			break
+			return nil
 		}
 		p := v.removed[len(v.removed)-1]
-		if _, err := st.Restore(v.s.pins.user, p); err != nil {
-			v.notice = "not restored: " + err.Error()
-			break
-		}
 		v.removed = v.removed[:len(v.removed)-1]
-		v.refresh()
+		return v.save.start(pins, viewBriefing, pins.restore(viewBriefing, p))
+	case key.Matches(msg, bk.Refile):
+		return v.refile()
+	case key.Matches(msg, bk.Note):
+		p, ok := v.selected()
+		if !ok {
+			return nil
+		}
+		v.note.area.SetValue(p.Note)
+		v.note.original = p.Note
+		v.note.open, v.note.confirm, v.note.quit, v.note.err = true, false, false, ""
+		return v.note.area.Focus()
+	case key.Matches(msg, bk.Open):
+		p, ok := v.selected()
+		if !ok {
+			return nil
+		}
+		if v.s.corpus.Article(p.ArticleID) == nil {
+			v.notice = "source no longer loaded: " + p.Title
+			return nil
+		}
+		return send(openPinMsg{p})
+	case key.Matches(msg, bk.Export):
+		if len(v.order) == 0 {
+			v.notice = "the briefing is empty: pin paragraphs with p in the reader"
+			return nil
+		}
+		return v.save.start(pins, viewBriefing, v.export())
+	case key.Matches(msg, k.Global.Back):
+		return send(backMsg{})
+	}
+	return nil
+}
+
+// refile moves the selected pin to the next topic its paragraph carries,
+// round again; a paragraph with one topic moves between it and no topic.
+func (v *briefingView) refile() tea.Cmd {
+	cur, ok := v.selected()
+	if !ok {
+		return nil
+	}
+	choices := model.TopicsOfPin(cur, v.s.corpus)
+	if len(choices) < 2 {
+		choices = append(choices, "")
+	}
+	if len(choices) == 1 {
+		v.notice = "its paragraph carries no topic to move it to"
+		return nil
+	}
+	next := choices[(slices.Index(choices, cur.Topic)+1)%len(choices)]
+	pins := v.s.pins
+	return v.save.start(pins, viewBriefing, pins.write(viewBriefing, opRefile, func(st PinStore, user string) (model.Pin, error) {
+		cur.Topic = next
+		return cur, st.SetTopic(user, cur.ID, next)
+	}))
+}
+
+func (v *briefingView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := v.s.keys
+	n := &v.note
+	if n.confirm {
+		switch {
+		case key.Matches(msg, k.Confirm.Yes):
+			quit := n.quit
+			n.open, n.confirm = false, false
+			n.area.Blur()
+			if quit {
+				return tea.Quit
+			}
+		case key.Matches(msg, k.Confirm.No):
+			n.confirm, n.quit = false, false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Note.Save):
+		cur, ok := v.selected()
+		if !ok || n.saving {
+			return nil
+		}
+		n.saving, n.err = true, ""
+		note := model.Sanitize(strings.TrimSpace(n.area.Value()))
+		pins := v.s.pins
+		return v.save.start(pins, viewBriefing, pins.write(viewBriefing, opNote, func(st PinStore, user string) (model.Pin, error) {
+			cur.Note = note
+			return cur, st.SetNote(user, cur.ID, note)
+		}))
+	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
+		quit := key.Matches(msg, k.Note.Quit)
+		if !n.changed() {
+			n.open = false
+			n.area.Blur()
+			if quit {
+				return tea.Quit
+			}
+			return nil
+		}
+		n.confirm, n.quit = true, quit
+		return nil
+	}
+	var cmd tea.Cmd
+	n.area, cmd = n.area.Update(msg)
+	return cmd
+}
+
+// written reports a write's outcome; the board is already re-read.
+func (v *briefingView) written(m pinWriteMsg) tea.Cmd {
+	v.save.done()
+	v.regroup()
+	if m.op == opNote {
+		v.note.saving = false
+		if m.err != nil {
+			v.note.err = m.err.Error()
+			return nil
+		}
+		v.note.open = false
+		v.note.area.Blur()
+		v.notice = fmt.Sprintf("note saved on ¶%d", m.pin.Index)
+		return nil
+	}
+	if m.err != nil {
+		v.notice = "not saved: " + m.err.Error()
+		return nil
+	}
+	switch m.op {
+	case opUnpin:
+		v.removed = append(v.removed, m.pin)
+		v.notice = "removed · u undoes"
+	case opRestore:
 		for i, q := range v.order {
-			if q.ArticleID == p.ArticleID && q.ParaHash == p.ParaHash {
+			if q.SamePara(m.pin) {
 				v.cursor = i
 			}
 		}
 		v.notice = "restored"
-	case key.Matches(msg, k.Open):
-		if p, ok := v.selected(); ok {
-			return v, &p, true
+	case opRefile:
+		name := "no topic"
+		if ti := v.s.corpus.TopicIndex(m.pin.Topic); ti >= 0 {
+			name = v.s.corpus.Topics[ti].Name
 		}
-	case key.Matches(msg, k.Export):
-		path, err := v.export()
-		if err != nil {
-			v.notice = "export failed: " + err.Error()
-		} else {
-			v.notice = "exported to " + path
+		for i, q := range v.order {
+			if q.ID == m.pin.ID {
+				v.cursor = i
+			}
 		}
-	default:
-		return v, nil, false
+		v.notice = "moved to " + name
 	}
-	return v, nil, true
+	return nil
 }
 
-// export writes the briefing as Markdown into the export folder and returns
-// the file's path.
-func (v *briefingView) export() (string, error) {
-	if len(v.order) == 0 {
-		return "", fmt.Errorf("the briefing is empty: pin paragraphs with p in the reader")
-	}
-	if err := os.MkdirAll(v.exportDir, 0o700); err != nil {
-		return "", err
-	}
-	now := time.Now()
-	b := store.Briefing(v.groups, v.s.corpus, now)
-	path := filepath.Join(v.exportDir, "briefing-"+now.Format("20060102-150405")+".md")
-	// O_EXCL: never overwrite an earlier export made in the same second.
-	for n := 2; ; n++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if os.IsExist(err) {
-			path = filepath.Join(v.exportDir, fmt.Sprintf("briefing-%s-%d.md", now.Format("20060102-150405"), n))
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		if _, err := f.WriteString(b.Markdown()); err != nil {
-			f.Close()
-			return "", err
-		}
-		return path, f.Close()
-	}
-}
-
-func (v briefingView) View() string {
+func (v *briefingView) View() string {
 	st := v.s.styles
 	if v.s.pins.err != nil && len(v.order) == 0 {
 		return st.Error.Render(v.s.pins.err.Error())
@@ -185,9 +304,32 @@ func (v briefingView) View() string {
 	if len(v.order) == 0 {
 		return st.Dim.Render("No pins yet. In the reader, p pins the paragraph at the cursor and a adds a note.")
 	}
-	var lines []string
-	cursorLine := 0
+	height := v.height
+	if v.note.open {
+		height -= noteHeight
+	}
+	lines, cursorLine := v.lines()
+	// Keep the selected pin on screen, a third of the way down when moved.
+	if cursorLine < v.offset || cursorLine >= v.offset+height-3 {
+		v.offset = max(cursorLine-height/3, 0)
+	}
+	lines = lines[min(v.offset, len(lines)):]
+	if len(lines) > height {
+		lines = lines[:max(height, 0)]
+	}
+	body := strings.Join(lines, "\n")
+	if v.note.open {
+		p, _ := v.selected()
+		body += strings.Repeat("\n", max(height-len(lines), 0)) + "\n" + v.note.view(st, p.Index)
+	}
+	return body
+}
+
+// lines draws every group, and says on which line the selected pin starts.
+func (v *briefingView) lines() (lines []string, cursorLine int) {
+	st := v.s.styles
 	i := 0
+	textW := max(v.width-4, 8)
 	for _, g := range v.groups {
 		if len(lines) > 0 {
 			lines = append(lines, "")
@@ -208,46 +350,75 @@ func (v briefingView) View() string {
 			if p.Date != "" {
 				cite += p.Date + " · "
 			}
-			cite += p.Title
-			head := marker + cite + missing
+			if p.Source != "" {
+				cite += p.Source + " · "
+			}
+			head := marker + render.Truncate(cite+p.Title, max(v.width-2-ansi.StringWidth(missing), 8)) + missing
 			if i == v.cursor {
-				head = st.Selected.Render(ansi.Truncate(head, v.width, "…"))
+				head = st.Selected.Render(head)
 			} else {
-				head = st.Title.Render(ansi.Truncate(head, v.width, "…"))
+				head = st.Title.Render(head)
 			}
 			lines = append(lines, head)
-			text := wrapText(p.Text, max(v.width-4, 8))
+			text := render.Wrap(p.Text, textW)
 			if len(text) > 3 {
 				text = append(text[:3:3], "…")
 			}
 			for _, l := range text {
 				lines = append(lines, "    "+l)
 			}
-			if p.Note != "" {
-				for _, l := range wrapText("Note: "+p.Note, max(v.width-4, 8)) {
-					lines = append(lines, "    "+st.Notice.Render(l))
-				}
-			}
+			lines = append(lines, noteLines(st, p.Note, textW)...)
 			i++
 		}
 	}
-	// Keep the selected pin on screen.
-	offset := 0
-	if cursorLine >= v.height-4 {
-		offset = max(cursorLine-v.height/3, 0)
-	}
-	lines = lines[min(offset, len(lines)):]
-	return strings.Join(lines, "\n")
+	return lines, cursorLine
 }
 
-func (v briefingView) status() string {
-	if v.notice != "" {
-		return v.notice
+// noteLines sets a note under "Note:", every line of it indented alike.
+func noteLines(st render.Styles, note string, width int) []string {
+	if note == "" {
+		return nil
 	}
-	if v.s.pins.err != nil {
-		return v.s.pins.err.Error()
+	var out []string
+	prefix := "Note: "
+	for _, para := range strings.Split(note, "\n") {
+		for _, l := range render.Wrap(para, max(width-6, 8)) {
+			out = append(out, "    "+st.Notice.Render(prefix+l))
+			prefix = "      "
+		}
 	}
-	return fmt.Sprintf("%s in %s · e exports Markdown", plural(len(v.order), "pin"), plural(len(v.groups), "topic"))
+	return out
+}
+
+func (v *briefingView) Status() string {
+	if v.note.open {
+		return v.note.status()
+	}
+	var parts []string
+	if v.save.slow {
+		parts = append(parts, "saving…")
+	}
+	switch {
+	case v.notice != "":
+		parts = append(parts, v.notice)
+	case v.s.pins.err != nil:
+		parts = append(parts, v.s.pins.err.Error())
+	default:
+		parts = append(parts, fmt.Sprintf("%s in %s · e exports Markdown", plural(len(v.order), "pin"), plural(len(v.groups), "topic")))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *briefingView) Keys() help.KeyMap {
+	k := v.s.keys
+	if v.note.open {
+		return v.note.keys(k)
+	}
+	bk := k.Briefing
+	return keyHelp{
+		short: []key.Binding{bk.Open, bk.Note, bk.Refile, bk.MoveUp, bk.MoveDown, bk.Remove, bk.Undo, bk.Export, k.Global.Help, k.Global.Back},
+		full:  [][]key.Binding{k.navHelp(), {bk.Open, bk.MoveUp, bk.MoveDown, bk.Refile}, {bk.Note, bk.Remove, bk.Undo, bk.Export}},
+	}
 }
 
 // plural is "1 pin", "2 pins".

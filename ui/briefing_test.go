@@ -1,54 +1,142 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"briefing/model"
 	"briefing/store"
+	"briefing/ui/render"
 )
+
+// pinsOf reads what the store holds for the app's user: the test's
+// ground truth, beside what the screen says.
+func pinsOf(t *testing.T, a *App) []model.Pin {
+	t.Helper()
+	pins, err := a.s.pins.st.Pins(a.s.pins.user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pins
+}
 
 func TestPinAndNote(t *testing.T) {
 	a := newApp(t, 120, 40)
 	press(a, "enter", "2", "]")
-	art, para := a.reader.article, a.reader.cursor
+	para := cursorPara(a)
 	press(a, "p")
-	if _, ok := a.s.pins.find(art, para); !ok {
-		t.Fatal("p did not pin")
+	if len(pinsOf(t, a)) != 1 || !strings.Contains(statusLine(a), "pinned ¶") {
+		t.Fatalf("p did not pin: %q", statusLine(a))
 	}
 	if !strings.Contains(screen(a), "›*TER") {
 		t.Errorf("pin not marked in the gutter:\n%s", screen(a))
 	}
 	press(a, "a")
-	if !a.reader.noting {
+	if !strings.Contains(screen(a), "ctrl+s saves") {
 		t.Fatal("a did not open the note editor")
 	}
-	press(a, "q", "x", "esc")
-	if p, _ := a.s.pins.find(art, para); p.Note != "" || a.reader.noting {
-		t.Errorf("esc saved the note %q", p.Note)
+	// esc on an unchanged note closes it; with changes it asks first.
+	press(a, "esc")
+	if strings.Contains(screen(a), "ctrl+s saves") {
+		t.Error("esc did not close an unchanged note")
+	}
+	press(a, "a", "q", "x", "esc")
+	if !strings.Contains(statusLine(a), "discard note? y/n") {
+		t.Fatalf("esc with changes did not ask: %q", statusLine(a))
+	}
+	press(a, "n")
+	if !strings.Contains(screen(a), "qx") {
+		t.Error("n lost the typed text")
+	}
+	// ctrl+c asks the same, and does not quit on n.
+	if press(a, "ctrl+c") || !strings.Contains(statusLine(a), "discard note?") {
+		t.Errorf("ctrl+c in the editor: %q", statusLine(a))
+	}
+	press(a, "n", "esc", "y")
+	if strings.Contains(screen(a), "ctrl+s saves") || pinsOf(t, a)[0].Note != "" {
+		t.Error("y did not discard")
 	}
 	press(a, "a", "K", "y", "i", "v", "ctrl+s")
-	if p, _ := a.s.pins.find(art, para); p.Note != "Kyiv" {
-		t.Errorf("note %q", p.Note)
+	if got := pinsOf(t, a)[0].Note; got != "Kyiv" || !strings.Contains(statusLine(a), "note saved") {
+		t.Errorf("note %q, status %q", got, statusLine(a))
 	}
 	press(a, "a")
-	if a.reader.note.Value() != "Kyiv" {
-		t.Errorf("editing shows %q", a.reader.note.Value())
+	if !strings.Contains(screen(a), "Kyiv") {
+		t.Error("editing does not show the saved note")
 	}
+	// Unpinning keeps the note: the status says so and u brings it back.
 	press(a, "esc", "p")
-	if _, ok := a.s.pins.find(art, para); ok {
-		t.Error("second p did not unpin")
+	if len(pinsOf(t, a)) != 0 || !strings.Contains(statusLine(a), "note kept, u to undo") {
+		t.Fatalf("unpin: %q", statusLine(a))
 	}
-	// a on an unpinned paragraph pins it with the note.
-	press(a, "a", "h", "i", "ctrl+s")
-	if p, ok := a.s.pins.find(art, para); !ok || p.Note != "hi" {
-		t.Errorf("note on unpinned paragraph: %+v %v", p, ok)
+	press(a, "u")
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "Kyiv" {
+		t.Errorf("u: %+v", p)
+	}
+	// p again after an unpin also keeps the note.
+	press(a, "p", "p")
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "Kyiv" || cursorPara(a) != para {
+		t.Errorf("p p: %+v", p)
 	}
 	press(a, "esc")
 	if !strings.Contains(screen(a), "*1") {
 		t.Errorf("list does not count the pin:\n%s", screen(a))
+	}
+}
+
+func TestPinFiledUnderCurrentTopic(t *testing.T) {
+	a := newApp(t, 120, 40)
+	// A paragraph tagged SEC and TER, pinned while reading for territory.
+	art := a.s.corpus.Articles[0]
+	sec, ter := a.s.corpus.TopicIndex("security-guarantees"), a.s.corpus.TopicIndex("territory")
+	target := -1
+	for i, p := range art.Paragraphs {
+		if p.Topics.Has(sec) && p.Topics.Has(ter) {
+			target = i
+			break
+		}
+	}
+	if target < 0 {
+		t.Skip("no paragraph on both topics")
+	}
+	press(a, "enter", "2")
+	for cursorPara(a) != target+1 {
+		press(a, "]")
+	}
+	press(a, "p")
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Topic != "territory" {
+		t.Fatalf("pinned under %+v", p)
+	}
+	// With no topic chosen, the pin is on no topic.
+	press(a, "0", "j", "p")
+	if p := pinsOf(t, a); len(p) != 2 || p[1].Topic != "" {
+		t.Fatalf("no topic: %+v", p)
+	}
+	// m in the briefing moves a pin to another of its paragraph's topics.
+	press(a, "b", "g")
+	if !strings.Contains(screen(a), "── Territory (1)") || !strings.Contains(screen(a), "── No topic (1)") {
+		t.Fatalf("groups:\n%s", screen(a))
+	}
+	press(a, "m")
+	if !strings.Contains(screen(a), "── Security guarantees (1)") || !strings.Contains(statusLine(a), "moved to Security guarantees") {
+		t.Errorf("m:\n%s", screen(a))
+	}
+	press(a, "esc")
+}
+
+func TestStatusBelongsToItsArticle(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "enter", "p")
+	if !strings.Contains(statusLine(a), "pinned ¶1") {
+		t.Fatalf("status %q", statusLine(a))
+	}
+	press(a, "esc", "j", "enter")
+	if strings.Contains(statusLine(a), "pinned") {
+		t.Errorf("another article shows the old status: %q", statusLine(a))
 	}
 }
 
@@ -57,65 +145,70 @@ func TestBriefingKeys(t *testing.T) {
 	// Pin three paragraphs: two on territory, one on security guarantees.
 	press(a, "enter", "2", "]", "p", "]", "p", "1", "g", "]", "p")
 	press(a, "b")
-	if a.view != viewBriefing || len(a.brief.order) != 3 {
-		t.Fatalf("view %v with %d pins", a.view, len(a.brief.order))
+	if viewName(a) != "briefing" || !strings.Contains(statusLine(a), "3 pins in 2 topics") {
+		t.Fatalf("%q / %q", titleLine(a), statusLine(a))
 	}
-	for i := 1; i < len(a.brief.groups); i++ {
-		if a.s.corpus.TopicIndex(a.brief.groups[i-1].Topic) > a.s.corpus.TopicIndex(a.brief.groups[i].Topic) {
-			t.Errorf("groups not in topic order: %s before %s", a.brief.groups[i-1].Topic, a.brief.groups[i].Topic)
+	s := screen(a)
+	if strings.Index(s, "── Security guarantees") > strings.Index(s, "── Territory") {
+		t.Error("groups not in topic order")
+	}
+	// K/J move within a group only.
+	order := func() []int64 {
+		var ids []int64
+		for _, p := range model.GroupPins(pinsOf(t, a), a.s.corpus.Topics) {
+			for _, q := range p.Pins {
+				ids = append(ids, q.ID)
+			}
 		}
+		return ids
 	}
-	// K/J move within a group only: find a group of two.
-	start := -1
-	for i := 0; i+1 < len(a.brief.order); i++ {
-		if a.brief.order[i].Topic == a.brief.order[i+1].Topic {
-			start = i
-			break
-		}
-	}
-	if start < 0 {
-		t.Fatalf("no group holds two pins: %+v", a.brief.groups)
-	}
-	a.brief.cursor = start
-	first := a.brief.order[start].ID
-	press(a, "J")
-	if a.brief.order[start+1].ID != first || a.brief.cursor != start+1 {
-		t.Errorf("J: cursor %d", a.brief.cursor)
+	before := order()
+	press(a, "g", "j", "J") // the first territory pin, down
+	after := order()
+	if after[1] != before[2] || after[2] != before[1] {
+		t.Errorf("J: %v -> %v", before, after)
 	}
 	press(a, "J")
-	if a.brief.order[start+1].ID != first {
-		t.Error("J moved a pin out of its group")
+	if got := order(); got[2] != before[1] || !strings.Contains(statusLine(a), "edge of its topic") {
+		t.Errorf("J moved a pin out of its group: %v, %q", got, statusLine(a))
 	}
 	press(a, "K")
-	if a.brief.order[start].ID != first {
-		t.Error("K did not move it back")
+	if got := order(); got[1] != before[1] {
+		t.Errorf("K: %v", got)
 	}
-	press(a, "K")
-	if a.brief.order[start].ID != first {
-		t.Error("K moved a pin out of its group")
+	// g, G, pgdown and pgup move the cursor.
+	press(a, "G")
+	last := selected(a)
+	press(a, "g")
+	if selected(a) == last {
+		t.Error("g and G select the same pin")
 	}
+	press(a, "pgdown", "pgup")
 	// x removes, u restores in place.
-	press(a, "x")
-	if len(a.brief.order) != 2 {
-		t.Fatalf("x left %d pins", len(a.brief.order))
+	press(a, "j", "x")
+	if len(pinsOf(t, a)) != 2 || !strings.Contains(statusLine(a), "removed") {
+		t.Fatalf("x: %q", statusLine(a))
 	}
 	press(a, "u")
-	if len(a.brief.order) != 3 || a.brief.order[1].ID == 0 {
-		t.Errorf("u: %d pins", len(a.brief.order))
+	if got := order(); len(got) != 3 {
+		t.Errorf("u: %v", got)
 	}
-	// enter opens the pin in the reader.
+	// a edits the selected pin's note; a multi-line note stays indented.
+	press(a, "a", "o", "n", "e", "enter", "t", "w", "o", "ctrl+s")
+	if !strings.Contains(screen(a), "Note: one") || !strings.Contains(screen(a), "          two") {
+		t.Errorf("note in the briefing:\n%s", screen(a))
+	}
+	// enter opens the pin in the reader, on its paragraph.
 	press(a, "enter")
-	if a.view != viewReader {
-		t.Fatal("enter did not open the reader")
-	}
-	if _, ok := a.s.pins.find(a.reader.article, a.reader.cursor); !ok {
-		t.Error("reader cursor is not on the pinned paragraph")
+	if viewName(a) != "reader" || !strings.Contains(row(a, "›"), "*") {
+		t.Fatalf("enter: %q, cursor row %q", titleLine(a), row(a, "›"))
 	}
 	press(a, "b", "e")
-	if !strings.Contains(a.brief.notice, "exported to ") {
-		t.Fatalf("e: %q", a.brief.notice)
+	st := statusLine(a)
+	if !strings.Contains(st, "exported to ") {
+		t.Fatalf("e: %q", st)
 	}
-	path := strings.TrimPrefix(a.brief.notice, "exported to ")
+	path := strings.TrimSpace(strings.TrimPrefix(st[strings.Index(st, "exported to "):], "exported to "))
 	md, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -127,47 +220,79 @@ func TestBriefingKeys(t *testing.T) {
 
 func TestBriefingSeesOtherInstance(t *testing.T) {
 	dir := t.TempDir()
+	corpus := seedCorpus(t)
 	open := func() *App {
 		st, err := store.Open(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { st.Close() })
-		a := New(seedCorpus(t), Options{Style: StyleNoTTY, Store: st, User: "same", ExportDir: t.TempDir()})
-		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		return a
+		return startApp(New(corpus, Options{Style: render.StyleNoTTY, Store: st, User: "same", ExportDir: t.TempDir()}), 120, 40)
 	}
 	one, two := open(), open()
 	press(one, "enter", "p")
-	press(two, "enter", "j", "j", "j")
-	two.reader.moveCursor(3)
-	press(two, "p")
-	// Neither lost the other's pin.
+	press(two, "enter", "j", "j", "j", "p")
+	// Neither lost the other's pin: every write re-reads the whole board.
 	press(one, "b")
-	if len(one.brief.order) != 2 {
-		t.Errorf("first instance sees %d pins", len(one.brief.order))
+	if !strings.Contains(statusLine(one), "2 pins") {
+		t.Errorf("first instance: %q", statusLine(one))
 	}
-	press(two, "esc", "3") // no change yet
-	two.Update(tea.FocusMsg{})
-	if len(two.s.pins.pins) != 2 {
-		t.Errorf("focus did not refresh: %d pins", len(two.s.pins.pins))
+	press(one, "esc", "j", "p") // a third pin, which two has not seen
+	press(two, "esc")
+	if !strings.Contains(screen(two), "*2") {
+		t.Errorf("second instance before refresh:\n%s", screen(two))
 	}
-	press(one, "esc", "enter", "p") // unpin in one
+	_, cmd := two.Update(tea.FocusMsg{})
+	runCmd(two, cmd)
+	if !strings.Contains(screen(two), "*3") {
+		t.Errorf("focus did not refresh:\n%s", screen(two))
+	}
+	press(one, "p") // unpin in one
 	press(two, "r")
-	if len(two.s.pins.pins) != 1 {
-		t.Errorf("r did not refresh: %d pins", len(two.s.pins.pins))
+	if !strings.Contains(screen(two), "*2") {
+		t.Errorf("r did not refresh:\n%s", screen(two))
 	}
 }
 
 func TestNoStore(t *testing.T) {
-	a := New(seedCorpus(t), Options{Style: StyleNoTTY})
-	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY}), 100, 30)
 	press(a, "enter", "p")
-	if !strings.Contains(a.reader.notice, "unavailable") {
-		t.Errorf("notice %q", a.reader.notice)
+	if !strings.Contains(statusLine(a), "unavailable") {
+		t.Errorf("status %q", statusLine(a))
 	}
 	press(a, "b")
 	if !strings.Contains(screen(a), "unavailable") {
 		t.Error("briefing view does not say why")
+	}
+}
+
+// failingStore fails every note save, as a full disk would.
+type failingStore struct{ PinStore }
+
+func (failingStore) SetNote(string, int64, string) error { return errors.New("disk full") }
+
+func TestNoteThatFailsToSaveIsKept(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY, Store: failingStore{st}, User: "u"}), 120, 40)
+	press(a, "enter", "a", "k", "e", "e", "p", "ctrl+s")
+	if !strings.Contains(statusLine(a), "note not saved: disk full") || !strings.Contains(screen(a), "keep") {
+		t.Errorf("failed save:\n%s", screen(a))
+	}
+}
+
+func TestTooSmallKeepsAnOpenNote(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "enter", "a", "h", "i")
+	a.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
+	if press(a, "q") || press(a, "ctrl+c") {
+		t.Fatal("quit with a note open in a tiny window")
+	}
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(screen(a), "hi") || !strings.Contains(screen(a), "ctrl+s saves") {
+		t.Errorf("the note did not survive:\n%s", screen(a))
 	}
 }

@@ -2,155 +2,31 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
+	"briefing/ui/render"
 )
 
-// StackWidth is the width below which a comparison shows one side at a
-// time, as tabs, instead of squeezing two columns.
-const StackWidth = 100
-
-// CompareOptions choose what a comparison shows.
-type CompareOptions struct {
-	Width int
-	Topic int  // only this topic, -1 for all
-	Focus int  // 0 left, 1 right: the side shown when stacked
-	Stack bool // one side at a time
-}
-
-// Compare lays out two articles topic by topic: for each topic a band with
-// each side's paragraphs on it, or "no coverage" where a side is silent.
-func Compare(st Styles, topics []model.Topic, left, right *model.Article, o CompareOptions) []string {
-	width := max(o.Width, 1)
-	sides := []*model.Article{left, right}
-	var out []string
-	add := func(lines ...string) {
-		for _, l := range lines {
-			out = append(out, model.StripNonSGR(ansi.Truncate(l, width, "…")))
-		}
-	}
-	colW := width
-	if !o.Stack {
-		colW = max((width-3)/2, 1)
-	}
-	// Titles.
-	if o.Stack {
-		var tabs []string
-		for i, a := range sides {
-			label := fmt.Sprintf(" %c: %s ", 'A'+i, a.ID)
-			if i == o.Focus {
-				tabs = append(tabs, st.Selected.Render("▸"+label))
-			} else {
-				tabs = append(tabs, st.Dim.Render(" "+label))
-			}
-		}
-		add(strings.Join(tabs, " "))
-		add(wrapText(st.Title.Render(sides[o.Focus].Title), width)...)
-		if meta := metaLine(sides[o.Focus]); meta != "" {
-			add(st.Meta.Render(meta))
-		}
-	} else {
-		var heads [2][]string
-		for i, a := range sides {
-			title := st.Title
-			if i == o.Focus {
-				title = st.Marker
-			}
-			heads[i] = wrapText(title.Render(fmt.Sprintf("%c: %s", 'A'+i, a.Title)), colW)
-			if meta := metaLine(a); meta != "" {
-				heads[i] = append(heads[i], st.Meta.Render(ansi.Truncate(meta, colW, "…")))
-			}
-		}
-		add(besideEachOther(heads[0], heads[1], colW, st)...)
-	}
-	var silent []string
-	for ti, t := range topics {
-		if o.Topic >= 0 && ti != o.Topic {
-			continue
-		}
-		if !left.Covers(ti) && !right.Covers(ti) {
-			silent = append(silent, t.ID)
-			continue
-		}
-		add("")
-		header := "── " + t.Name + " "
-		add(st.Header.Render(header + strings.Repeat("─", max(width-ansi.StringWidth(header), 0))))
-		var cols [2][]string
-		for i, a := range sides {
-			cols[i] = topicColumn(st, a, ti, colW)
-		}
-		if o.Stack {
-			add(cols[o.Focus]...)
-		} else {
-			add(besideEachOther(cols[0], cols[1], colW, st)...)
-		}
-	}
-	if len(silent) > 0 {
-		add("")
-		add(wrapText(st.Dim.Render("Neither covers: "+strings.Join(silent, ", ")), width)...)
-	}
-	return out
-}
-
-// topicColumn is one side of a band: its paragraphs on topic ti, each
-// numbered as cited, or "no coverage".
-func topicColumn(st Styles, a *model.Article, ti, width int) []string {
-	on := a.ParagraphsOn(ti)
-	if len(on) == 0 {
-		return []string{st.Dim.Render("no coverage")}
-	}
-	var lines []string
-	for n, i := range on {
-		if n > 0 {
-			lines = append(lines, "")
-		}
-		p := a.Paragraphs[i]
-		lines = append(lines, wrapText(st.Gutter.Render(fmt.Sprintf("¶%d", p.Index))+" "+p.Text, width)...)
-	}
-	return lines
-}
-
-// wrapText wraps styled text at width cells into lines.
-func wrapText(s string, width int) []string {
-	return strings.Split(ansi.Wrap(s, max(width, 1), ""), "\n")
-}
-
-// besideEachOther joins two columns line by line with a rule between them.
-func besideEachOther(left, right []string, colW int, st Styles) []string {
-	n := max(len(left), len(right))
-	out := make([]string, n)
-	rule := st.Dim.Render(" │ ")
-	for i := range n {
-		var l, r string
-		if i < len(left) {
-			l = ansi.Truncate(left[i], colW, "…")
-		}
-		if i < len(right) {
-			r = ansi.Truncate(right[i], colW, "…")
-		}
-		out[i] = strings.TrimRight(l+strings.Repeat(" ", max(colW-ansi.StringWidth(l), 0))+rule+r, " ")
-	}
-	return out
-}
-
-// compareView shows two articles side by side in one viewport, so both
-// sides scroll together.
+// compareView shows two articles side by side in one pager, so both sides
+// scroll together. The current topic narrows the bands to it; a paragraph
+// cursor on the focused side (j/k) chooses what p pins.
 type compareView struct {
-	s     *shared
-	sides [2]int // corpus indexes
-	focus int
-	vp    pager
-	width int
+	s       *shared
+	sides   [2]int // corpus indexes
+	focus   int
+	vp      pager
+	anchors []render.Anchor // the focused side's paragraphs, in order shown
+	cursor  int             // index into anchors, -1 for none
+	save    saving
+	notice  string
+	width   int
 }
 
-func newCompareView(s *shared) compareView {
-	return compareView{s: s}
-}
+func newCompareView(s *shared) *compareView { return &compareView{s: s, cursor: -1} }
 
 func (c *compareView) SetSize(w, h int) {
 	c.width = w
@@ -158,23 +34,52 @@ func (c *compareView) SetSize(w, h int) {
 	c.layout()
 }
 
-func (c *compareView) open(a, b int) {
-	c.sides = [2]int{a, b}
-	c.focus = 0
+func (c *compareView) open(a, b string) {
+	ia, ib := c.s.corpus.Index(a), c.s.corpus.Index(b)
+	if ia < 0 || ib < 0 {
+		return
+	}
+	c.sides = [2]int{ia, ib}
+	c.focus, c.cursor, c.notice = 0, -1, ""
 	c.vp.Top()
 	c.layout()
 }
+
+func (c *compareView) article(side int) *model.Article { return c.s.corpus.Articles[c.sides[side]] }
 
 func (c *compareView) layout() {
 	if c.width <= 0 || len(c.s.corpus.Articles) == 0 {
 		return
 	}
-	arts := c.s.corpus.Articles
+	o := render.CompareOptions{Width: c.width, Topic: c.s.topic, Focus: c.focus, Stack: c.width < render.StackWidth}
+	if c.cursor >= 0 && c.cursor < len(c.anchors) {
+		o.Cursor = &c.anchors[c.cursor]
+	}
+	cmp := render.Compare(c.s.styles, c.s.corpus.Topics, c.article(0), c.article(1), o)
+	c.anchors = c.anchors[:0]
+	for _, an := range cmp.Anchors {
+		if an.Side == c.focus {
+			c.anchors = append(c.anchors, an)
+		}
+	}
+	c.cursor = min(c.cursor, len(c.anchors)-1)
 	y := c.vp.Offset()
-	c.vp.SetLines(Compare(c.s.styles, c.s.corpus.Topics, arts[c.sides[0]], arts[c.sides[1]], CompareOptions{
-		Width: c.width, Topic: -1, Focus: c.focus, Stack: c.width < StackWidth,
-	}))
+	c.vp.SetLines(cmp.Lines)
 	c.vp.SetOffset(y)
+}
+
+// moveCursor steps the paragraph cursor and keeps it on screen.
+func (c *compareView) moveCursor(dir int) {
+	if len(c.anchors) == 0 {
+		c.vp.ScrollDown(dir)
+		return
+	}
+	c.cursor = min(max(c.cursor+dir, 0), len(c.anchors)-1)
+	c.layout()
+	line := c.anchors[c.cursor].Line
+	if line < c.vp.Offset() || line >= c.vp.Offset()+c.vp.Height() {
+		c.vp.SetOffset(max(line-c.vp.Height()/3, 0))
+	}
 }
 
 // step switches the focused side to the previous or next article, skipping
@@ -192,46 +97,98 @@ func (c *compareView) step(dir int) {
 		}
 	}
 	c.sides[c.focus] = next
+	c.cursor = -1
 	c.layout()
 }
 
-func (c compareView) Update(msg tea.Msg) (compareView, tea.Cmd, bool) {
-	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
-		c.vp.Wheel(wheel)
-		return c, nil, true
-	}
-	kmsg, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return c, nil, false
-	}
-	k := c.s.keys
-	if c.vp.ScrollKey(k, kmsg) {
-		return c, nil, true
-	}
-	switch {
-	case key.Matches(kmsg, k.Up):
-		c.vp.ScrollUp(1)
-	case key.Matches(kmsg, k.Down):
-		c.vp.ScrollDown(1)
-	case key.Matches(kmsg, k.SwitchSide):
-		c.focus = 1 - c.focus
+func (c *compareView) Typing() bool { return false }
+
+func (c *compareView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case compareMsg:
+		c.open(msg.a, msg.b)
+	case topicChangedMsg:
+		c.cursor = -1
 		c.layout()
-	case key.Matches(kmsg, k.PrevArticle):
-		c.step(-1)
-	case key.Matches(kmsg, k.NextArticle):
-		c.step(1)
-	default:
-		return c, nil, false
+	case pinWriteMsg:
+		c.save.done()
+		if msg.err != nil {
+			c.notice = "not saved: " + msg.err.Error()
+		} else if _, pinned := c.s.pins.byPara[pinKey{msg.pin.ArticleID, msg.pin.ParaHash}]; pinned {
+			c.notice = fmt.Sprintf("pinned ¶%d of %s", msg.pin.Index, msg.pin.ArticleID)
+		} else {
+			c.notice = fmt.Sprintf("unpinned ¶%d of %s", msg.pin.Index, msg.pin.ArticleID)
+		}
+	case slowSaveMsg:
+		c.save.tick(msg)
+	case focusedMsg:
+		c.notice = ""
+	case tea.MouseWheelMsg:
+		c.vp.Wheel(msg)
+	case tea.KeyPressMsg:
+		return c.handleKey(msg)
 	}
-	return c, nil, true
+	return nil
 }
 
-func (c compareView) View() string { return c.vp.View() }
+func (c *compareView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := c.s.keys
+	c.notice = ""
+	if c.vp.ScrollKey(k.Nav, msg) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Nav.Up):
+		c.moveCursor(-1)
+	case key.Matches(msg, k.Nav.Down):
+		c.moveCursor(1)
+	case key.Matches(msg, k.Compare.SwitchSide):
+		c.focus = 1 - c.focus
+		c.cursor = -1
+		c.layout()
+	case key.Matches(msg, k.Compare.PrevArticle):
+		c.step(-1)
+	case key.Matches(msg, k.Compare.NextArticle):
+		c.step(1)
+	case key.Matches(msg, k.Compare.Pin):
+		if c.cursor < 0 || c.cursor >= len(c.anchors) {
+			c.notice = "choose a paragraph first: j/k"
+			return nil
+		}
+		an := c.anchors[c.cursor]
+		topic := c.s.corpus.Topics[an.Topic].ID
+		return c.save.start(c.s.pins, viewCompare, c.s.pins.toggle(viewCompare, c.article(an.Side), an.Para, topic))
+	case key.Matches(msg, k.Global.Back):
+		return send(backMsg{})
+	}
+	return nil
+}
 
-func (c compareView) status() string {
+func (c *compareView) View() string { return c.vp.View() }
+
+func (c *compareView) Status() string {
 	side := "A"
 	if c.focus == 1 {
 		side = "B"
 	}
-	return fmt.Sprintf("focus %s · %3.0f%%", side, c.vp.Percent()*100)
+	s := fmt.Sprintf("focus %s · %3.0f%%", side, c.vp.Percent()*100)
+	if name := c.s.topicName(); name != "" {
+		s = "only " + name + " (0 shows all) · " + s
+	}
+	if c.notice != "" {
+		s = c.notice + " · " + s
+	}
+	if c.save.slow {
+		s = "saving… · " + s
+	}
+	return s
+}
+
+func (c *compareView) Keys() help.KeyMap {
+	k := c.s.keys
+	ck := k.Compare
+	return keyHelp{
+		short: []key.Binding{ck.SwitchSide, k.Nav.Down, ck.Pin, k.Global.Topic, ck.PrevArticle, ck.NextArticle, k.Global.Help, k.Global.Back},
+		full:  [][]key.Binding{k.navHelp(), {ck.SwitchSide, ck.PrevArticle, ck.NextArticle, ck.Pin}},
+	}
 }

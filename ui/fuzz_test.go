@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"briefing/ui/render"
 )
 
 var fuzzKeys = []string{
@@ -25,7 +27,7 @@ func FuzzApp(f *testing.F) {
 		if len(ops) > 400 {
 			ops = ops[:400]
 		}
-		a := New(corpus, Options{Style: StyleDark})
+		a := New(corpus, Options{Style: render.StyleDark})
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		for i := 0; i < len(ops); i++ {
 			switch op := ops[i]; {

@@ -5,20 +5,70 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// KeyMap is every binding of the app. Help is generated from it, so the help
-// line can never drift from the keys that work. Each program has its own
-// KeyMap (views enable and disable bindings as they change).
+// KeyMap is every binding of the app, grouped by where it works. Help and
+// the footer are generated from it, so they can never drift from the keys
+// that work. Each program has its own KeyMap.
 type KeyMap struct {
-	// Everywhere.
-	Quit, Help, Back, Topic, ClearTopic, NextTopic, PrevTopic, Matrix key.Binding
-	// Lists and grids.
-	Up, Down, Left, Right, Open, Mark, Compare, Filter key.Binding
-	// Reader.
-	PageUp, PageDown, Top, Bottom, NextMatch, PrevMatch, Search, NextHit, PrevHit key.Binding
-	// Comparison.
-	SwitchSide, PrevArticle, NextArticle key.Binding
-	// Briefing: pins and notes.
-	Pin, Note, SaveNote, Briefing, Refresh, MoveUp, MoveDown, Remove, Undo, Export key.Binding
+	Global   GlobalKeys
+	Nav      NavKeys
+	Field    FieldKeys
+	List     ListKeys
+	Reader   ReaderKeys
+	Note     NoteKeys
+	Compare  CompareKeys
+	Matrix   MatrixKeys
+	Briefing BriefingKeys
+	Confirm  ConfirmKeys
+}
+
+// GlobalKeys work in every view unless a text field has focus.
+type GlobalKeys struct {
+	Quit, ForceQuit, Help, Back, Topic, ClearTopic, NextTopic, PrevTopic, Matrix, Briefing, Refresh key.Binding
+}
+
+// NavKeys move a cursor or scroll, in every view that has rows.
+type NavKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// FieldKeys end a one-line text field: accept or cancel.
+type FieldKeys struct {
+	Accept, Cancel key.Binding
+}
+
+// ListKeys are the article list's own keys.
+type ListKeys struct {
+	Open, Filter, Mark, Compare key.Binding
+}
+
+// ReaderKeys are the reader's own keys.
+type ReaderKeys struct {
+	NextOnTopic, PrevOnTopic, Search, NextHit, PrevHit, Compare, Pin, Note, Undo, Why key.Binding
+}
+
+// NoteKeys work while a note is being edited.
+type NoteKeys struct {
+	Save, Cancel, Quit key.Binding
+}
+
+// CompareKeys are the comparison's own keys.
+type CompareKeys struct {
+	SwitchSide, PrevArticle, NextArticle, Pin key.Binding
+}
+
+// MatrixKeys are the coverage matrix's own keys.
+type MatrixKeys struct {
+	Left, Right, Open, GroupByOutlet key.Binding
+}
+
+// BriefingKeys are the briefing view's own keys.
+type BriefingKeys struct {
+	Open, MoveUp, MoveDown, Remove, Undo, Export, Note, Refile key.Binding
+}
+
+// ConfirmKeys answer a yes/no question.
+type ConfirmKeys struct {
+	Yes, No key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings: arrows and vim keys both work.
@@ -27,44 +77,80 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
 	return KeyMap{
-		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
-		Help:        b([]string{"?"}, "?", "help"),
-		Back:        b([]string{"esc"}, "esc", "back"),
-		Topic:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "choose topic"),
-		ClearTopic:  b([]string{"0"}, "0", "clear topic"),
-		NextTopic:   b([]string{"t"}, "t/T", "cycle topics"),
-		PrevTopic:   b([]string{"T"}, "T", "previous topic"),
-		Matrix:      b([]string{"m"}, "m", "coverage matrix"),
-		Up:          b([]string{"up", "k"}, "↑/k", "up"),
-		Down:        b([]string{"down", "j"}, "↓/j", "down"),
-		Left:        b([]string{"left", "h"}, "←/h", "left"),
-		Right:       b([]string{"right", "l"}, "→/l", "right"),
-		Open:        b([]string{"enter"}, "enter", "open"),
-		Mark:        b([]string{"space"}, "space", "mark for compare"),
-		Compare:     b([]string{"c"}, "c", "compare"),
-		Filter:      b([]string{"/"}, "/", "filter (#topic narrows)"),
-		PageUp:      b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
-		PageDown:    b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
-		Top:         b([]string{"g", "home"}, "g", "top"),
-		Bottom:      b([]string{"G", "end"}, "G", "bottom"),
-		NextMatch:   b([]string{"]"}, "]", "next on topic"),
-		PrevMatch:   b([]string{"["}, "[", "previous on topic"),
-		Search:      b([]string{"/"}, "/", "search"),
-		NextHit:     b([]string{"n"}, "n/N", "next/prev hit"),
-		PrevHit:     b([]string{"N"}, "N", "previous hit"),
-		SwitchSide:  b([]string{"tab"}, "tab", "switch side"),
-		PrevArticle: b([]string{"<"}, "<", "previous article"),
-		NextArticle: b([]string{">"}, ">", "next article"),
-		Pin:         b([]string{"p"}, "p", "pin paragraph"),
-		Note:        b([]string{"a"}, "a", "note on paragraph"),
-		SaveNote:    b([]string{"ctrl+s"}, "ctrl+s", "save note"),
-		Briefing:    b([]string{"b"}, "b", "briefing"),
-		Refresh:     b([]string{"r"}, "r", "refresh pins"),
-		MoveUp:      b([]string{"K"}, "K/J", "move pin up/down"),
-		MoveDown:    b([]string{"J"}, "J", "move pin down"),
-		Remove:      b([]string{"x"}, "x", "remove pin"),
-		Undo:        b([]string{"u"}, "u", "undo remove"),
-		Export:      b([]string{"e"}, "e", "export Markdown"),
+		Global: GlobalKeys{
+			Quit:       b([]string{"q"}, "q", "quit"),
+			ForceQuit:  b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+			Help:       b([]string{"?"}, "?", "help"),
+			Back:       b([]string{"esc"}, "esc", "back"),
+			Topic:      b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "choose topic"),
+			ClearTopic: b([]string{"0"}, "0", "clear topic"),
+			NextTopic:  b([]string{"t"}, "t/T", "cycle topics"),
+			PrevTopic:  b([]string{"T"}, "T", "previous topic"),
+			Matrix:     b([]string{"m"}, "m", "coverage matrix"),
+			Briefing:   b([]string{"b"}, "b", "briefing"),
+			Refresh:    b([]string{"r"}, "r", "refresh pins"),
+		},
+		Nav: NavKeys{
+			Up:       b([]string{"up", "k"}, "↑/k", "up"),
+			Down:     b([]string{"down", "j"}, "↓/j", "down"),
+			PageUp:   b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
+			PageDown: b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+			Top:      b([]string{"g", "home"}, "g", "top"),
+			Bottom:   b([]string{"G", "end"}, "G", "bottom"),
+		},
+		Field: FieldKeys{
+			Accept: b([]string{"enter"}, "enter", "done"),
+			Cancel: b([]string{"esc"}, "esc", "cancel"),
+		},
+		List: ListKeys{
+			Open:    b([]string{"enter"}, "enter", "open"),
+			Filter:  b([]string{"/"}, "/", "filter (#topic, !#topic)"),
+			Mark:    b([]string{"space"}, "space", "mark for compare"),
+			Compare: b([]string{"c"}, "c", "compare"),
+		},
+		Reader: ReaderKeys{
+			NextOnTopic: b([]string{"]"}, "]/[", "next/prev on topic"),
+			PrevOnTopic: b([]string{"["}, "[", "previous on topic"),
+			Search:      b([]string{"/"}, "/", "search"),
+			NextHit:     b([]string{"n"}, "n", "next hit"),
+			PrevHit:     b([]string{"N"}, "N", "previous hit"),
+			Compare:     b([]string{"c"}, "c", "compare with next"),
+			Pin:         b([]string{"p"}, "p", "pin"),
+			Note:        b([]string{"a"}, "a", "note"),
+			Undo:        b([]string{"u"}, "u", "undo unpin"),
+			Why:         b([]string{"w"}, "w", "why tagged"),
+		},
+		Note: NoteKeys{
+			Save:   b([]string{"ctrl+s"}, "ctrl+s", "save note"),
+			Cancel: b([]string{"esc"}, "esc", "cancel"),
+			Quit:   b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		},
+		Compare: CompareKeys{
+			SwitchSide:  b([]string{"tab"}, "tab", "switch side"),
+			PrevArticle: b([]string{"<"}, "<", "previous article"),
+			NextArticle: b([]string{">"}, ">", "next article"),
+			Pin:         b([]string{"p"}, "p", "pin focused side"),
+		},
+		Matrix: MatrixKeys{
+			Left:          b([]string{"left", "h"}, "←/h", "left"),
+			Right:         b([]string{"right", "l"}, "→/l", "right"),
+			Open:          b([]string{"enter"}, "enter", "open"),
+			GroupByOutlet: b([]string{"o"}, "o", "group by outlet"),
+		},
+		Briefing: BriefingKeys{
+			Open:     b([]string{"enter"}, "enter", "open in reader"),
+			MoveUp:   b([]string{"K"}, "K", "move pin up"),
+			MoveDown: b([]string{"J"}, "J", "move pin down"),
+			Remove:   b([]string{"x"}, "x", "remove pin"),
+			Undo:     b([]string{"u"}, "u", "undo remove"),
+			Export:   b([]string{"e"}, "e", "export Markdown"),
+			Note:     b([]string{"a"}, "a", "edit note"),
+			Refile:   b([]string{"m"}, "m", "refile under another topic"),
+		},
+		Confirm: ConfirmKeys{
+			Yes: b([]string{"y"}, "y", "yes"),
+			No:  b([]string{"n", "esc"}, "n", "no"),
+		},
 	}
 }
 
@@ -77,69 +163,32 @@ type keyHelp struct {
 func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
 func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
 
-func (k KeyMap) global() []key.Binding {
-	return []key.Binding{k.Topic, k.ClearTopic, k.NextTopic, k.Matrix, k.Briefing, k.Refresh, k.Back, k.Help, k.Quit}
+// globalHelp is the global keys' column of the full help.
+func (k KeyMap) globalHelp() []key.Binding {
+	g := k.Global
+	return []key.Binding{g.Topic, g.ClearTopic, g.NextTopic, g.Matrix, g.Briefing, g.Refresh, g.Back, g.Help, g.Quit}
 }
 
-func (k KeyMap) listHelp() keyHelp {
-	return keyHelp{
-		short: []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Mark, k.Compare, k.Topic, k.Matrix, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open, k.Filter}, {k.Mark, k.Compare}, k.global()},
-	}
-}
-
-func (k KeyMap) readerHelp() keyHelp {
-	return keyHelp{
-		short: []key.Binding{k.Down, k.NextMatch, k.PrevMatch, k.Topic, k.Pin, k.Note, k.Briefing, k.Search, k.Compare, k.Back, k.Help},
-		full: [][]key.Binding{
-			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.NextMatch, k.PrevMatch, k.Search, k.NextHit, k.Compare},
-			{k.Pin, k.Note, k.SaveNote},
-			k.global(),
-		},
-	}
-}
-
-func (k KeyMap) compareHelp() keyHelp {
-	return keyHelp{
-		short: []key.Binding{k.Down, k.SwitchSide, k.PrevArticle, k.NextArticle, k.Topic, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.SwitchSide, k.PrevArticle, k.NextArticle}, k.global()},
-	}
-}
-
-func (k KeyMap) briefingHelp() keyHelp {
-	return keyHelp{
-		short: []key.Binding{k.Up, k.Down, k.MoveUp, k.Remove, k.Undo, k.Open, k.Export, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.MoveUp, k.Open}, {k.Remove, k.Undo, k.Export, k.Refresh}, k.global()},
-	}
-}
-
-func (k KeyMap) noteHelp() keyHelp {
-	return keyHelp{short: []key.Binding{k.SaveNote, k.Back}, full: [][]key.Binding{{k.SaveNote, k.Back}}}
-}
-
-func (k KeyMap) matrixHelp() keyHelp {
-	return keyHelp{
-		short: []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Open, k.Back, k.Help},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.Open}, k.global()},
-	}
+func (k KeyMap) navHelp() []key.Binding {
+	n := k.Nav
+	return []key.Binding{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom}
 }
 
 // moveCursor applies the keys that move a cursor over n rows shown page at
 // a time. It reports whether msg was one of them; callers clamp.
 func (k KeyMap) moveCursor(msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
 	switch {
-	case key.Matches(msg, k.Up):
+	case key.Matches(msg, k.Nav.Up):
 		return cursor - 1, true
-	case key.Matches(msg, k.Down):
+	case key.Matches(msg, k.Nav.Down):
 		return cursor + 1, true
-	case key.Matches(msg, k.PageUp):
+	case key.Matches(msg, k.Nav.PageUp):
 		return cursor - page, true
-	case key.Matches(msg, k.PageDown):
+	case key.Matches(msg, k.Nav.PageDown):
 		return cursor + page, true
-	case key.Matches(msg, k.Top):
+	case key.Matches(msg, k.Nav.Top):
 		return 0, true
-	case key.Matches(msg, k.Bottom):
+	case key.Matches(msg, k.Nav.Bottom):
 		return n - 1, true
 	}
 	return cursor, false

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 // This file draws the frame: the title bar, the focused view, the status
@@ -26,12 +27,11 @@ func (a *App) bodyHeight() int {
 // layout sizes every view once per resize (and when the help grows).
 func (a *App) layout() {
 	a.help.SetWidth(a.width)
+	a.helpLine = helpCache{}
 	h := a.bodyHeight()
-	a.list.SetSize(a.width, h)
-	a.reader.SetSize(a.width, h)
-	a.compare.SetSize(a.width, h)
-	a.matrix.SetSize(a.width, h)
-	a.brief.SetSize(a.width, h)
+	for _, v := range a.views {
+		v.SetSize(a.width, h)
+	}
 }
 
 func (a *App) tooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
@@ -53,10 +53,14 @@ func (a *App) render() string {
 	}
 	var lines []string
 	if a.tooSmall() {
-		lines = []string{"Window too small", fmt.Sprintf("need %d×%d, have %d×%d", MinWidth, MinHeight, a.width, a.height), "q quits"}
+		last := "q quits"
+		if a.focused().Typing() {
+			last = "a text field is open: enlarge the window to finish it"
+		}
+		lines = []string{"Window too small", fmt.Sprintf("need %d×%d, have %d×%d", MinWidth, MinHeight, a.width, a.height), last}
 	} else {
 		lines = append(lines, a.titleBar())
-		body := strings.Split(a.body(), "\n")
+		body := strings.Split(a.focused().View(), "\n")
 		h := a.bodyHeight()
 		if len(body) > h {
 			body = body[:h]
@@ -86,44 +90,40 @@ type helpCache struct {
 	lines []string
 }
 
-// helpLines is the short or full help for the current view.
+// helpLines is the short or full help for the focused view. The short
+// help is the view's choice, globals included, most useful first; the full
+// help adds a column of the global keys.
 func (a *App) helpLines() []string {
-	key := fmt.Sprintf("%d/%d/%t/%t", a.view, a.width, a.fullHelp, a.reader.noting)
-	if a.helpLine.key != key {
+	own := a.focused().Keys()
+	cacheKey := fmt.Sprintf("%d/%d/%t/%t/%d", a.focus, a.width, a.fullHelp, a.focused().Typing(), len(own.ShortHelp()))
+	if a.helpLine.key != cacheKey {
 		var s string
 		if a.fullHelp {
-			s = a.help.FullHelpView(a.keyHelp().FullHelp())
+			s = a.help.FullHelpView(append(own.FullHelp(), a.s.keys.globalHelp()))
 		} else {
-			s = a.help.ShortHelpView(a.keyHelp().ShortHelp())
+			short := own.ShortHelp()
+			s = a.help.ShortHelpView(short)
 		}
-		a.helpLine = helpCache{key, strings.Split(s, "\n")}
+		a.helpLine = helpCache{cacheKey, strings.Split(s, "\n")}
 	}
 	return a.helpLine.lines
 }
 
-func (a *App) body() string {
-	switch a.view {
-	case viewReader:
-		return a.reader.View()
-	case viewCompare:
-		return a.compare.View()
-	case viewMatrix:
-		return a.matrix.View()
-	case viewBriefing:
-		return a.brief.View()
-	}
-	return a.list.View()
-}
-
+// titleBar is "briefing · view · article" on the left and the current
+// topic on the right; when both do not fit, the article id gives way first.
 func (a *App) titleBar() string {
 	st := a.s.styles
-	left := st.Header.Render("briefing") + st.Dim.Render(" · "+viewNames[a.view])
-	if a.view == viewReader && a.reader.article != nil {
-		left += st.Dim.Render(" · " + a.reader.article.ID)
+	left := st.Header.Render("briefing") + st.Dim.Render(" · "+viewNames[a.focus])
+	if t, ok := a.focused().(titled); ok && t.Title() != "" {
+		left += st.Dim.Render(" · " + t.Title())
 	}
 	right := st.Dim.Render("topic: none (1-9, t)")
 	if name := a.s.topicName(); name != "" {
 		right = st.Dim.Render("topic: ") + st.Marker.Render(fmt.Sprintf("%d %s", a.s.topic+1, name))
+	}
+	room := a.width - ansi.StringWidth(right) - 1
+	if ansi.StringWidth(left) > room {
+		left = ansi.Truncate(left, max(room, 0), "…")
 	}
 	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
@@ -132,26 +132,18 @@ func (a *App) titleBar() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
+// titled is a view that names what it shows (the reader, its article).
+type titled interface{ Title() string }
+
+// statusBar is the focused view's status, clipped with "…" when long.
 func (a *App) statusBar() string {
 	st := a.s.styles
 	if a.shuttingDown {
 		return st.Error.Render("The server is shutting down. Your briefing is saved.")
 	}
-	switch a.view {
-	case viewReader:
-		if a.reader.searching {
-			return a.reader.search.View()
-		}
-		return st.StatusBar.Render(a.reader.status())
-	case viewCompare:
-		return st.StatusBar.Render(a.compare.status())
-	case viewMatrix:
-		return st.StatusBar.Render("enter opens the article at its first paragraph on the topic")
-	case viewBriefing:
-		return st.StatusBar.Render(a.brief.status())
+	s := a.focused().Status()
+	if ansi.StringWidth(s) > a.width {
+		s = render.Truncate(s, a.width)
 	}
-	if n := len(a.list.marked); n > 0 {
-		return st.Notice.Render(fmt.Sprintf("%d marked · c compares", n))
-	}
-	return ""
+	return st.StatusBar.Render(s)
 }

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 // listView is the article list: newest first, filterable, with up to two
@@ -23,16 +25,16 @@ type listView struct {
 	cursor    int
 	offset    int
 	marked    []int // corpus indexes, at most two
+	// filterErr says what is wrong with the filter ("unknown topic #xyz").
+	filterErr string
 	width     int
 	height    int
 }
 
-func newListView(s *shared) listView {
-	ti := textinput.New()
-	ti.Prompt = "/ "
-	ti.Placeholder = "filter titles and sources; #topic narrows"
-	ti.CharLimit = 200
-	l := listView{s: s, filter: ti}
+func newListView(s *shared) *listView {
+	ti := newTextInput("/ ", s.plain)
+	ti.Placeholder = "filter titles and sources; #topic narrows, !#topic leaves out"
+	l := &listView{s: s, filter: ti}
 	targets := make([]string, len(s.corpus.Articles))
 	for i, a := range s.corpus.Articles {
 		targets[i] = a.Title + " " + a.Attribution()
@@ -57,41 +59,58 @@ func (l *listView) selected() *model.Article {
 	return l.s.corpus.Articles[l.items[l.cursor]]
 }
 
-// applyFilter recomputes the visible items: "#word" terms keep articles
-// covering a topic whose id or badge starts with word; the rest is matched
-// fuzzily against title and source.
+// applyFilter recomputes the visible items: "#word" keeps articles
+// covering a topic whose id or badge starts with word, "!#word" leaves them
+// out; the rest is matched fuzzily against title and source.
 func (l *listView) applyFilter() {
 	var words []string
-	var topics []int
+	var want, without []int
+	l.filterErr = ""
 	for _, term := range strings.Fields(l.filter.Value()) {
-		if strings.HasPrefix(term, "#") && len(term) > 1 {
-			matched := l.matchTopics(term[1:])
-			if len(matched) == 0 {
-				matched = []int{-1} // an unknown topic matches nothing
+		exclude := strings.HasPrefix(term, "!#")
+		if (exclude && len(term) > 2) || (strings.HasPrefix(term, "#") && len(term) > 1) {
+			name := strings.TrimLeft(term, "!#")
+			ti, ok := l.matchTopic(name)
+			switch {
+			case !ok:
+				l.filterErr = "unknown topic #" + name
+			case exclude:
+				without = append(without, ti)
+			default:
+				want = append(want, ti)
 			}
-			topics = append(topics, matched...)
 			continue
 		}
 		words = append(words, term)
 	}
-	covers := func(i int) bool {
-		for _, t := range topics {
-			if !l.s.corpus.Articles[i].Covers(t) {
+	keep := func(i int) bool {
+		a := l.s.corpus.Articles[i]
+		for _, t := range want {
+			if !a.Covers(t) {
+				return false
+			}
+		}
+		for _, t := range without {
+			if a.Covers(t) {
 				return false
 			}
 		}
 		return true
 	}
 	l.items = l.items[:0]
+	if l.filterErr != "" {
+		l.clamp()
+		return
+	}
 	if len(words) == 0 {
 		for i := range l.s.corpus.Articles {
-			if covers(i) {
+			if keep(i) {
 				l.items = append(l.items, i)
 			}
 		}
 	} else {
 		for _, i := range l.fuzzy.match(strings.Join(words, " ")) {
-			if covers(i) {
+			if keep(i) {
 				l.items = append(l.items, i)
 			}
 		}
@@ -99,16 +118,15 @@ func (l *listView) applyFilter() {
 	l.clamp()
 }
 
-func (l *listView) matchTopics(prefix string) []int {
+// matchTopic finds the first topic whose id or badge starts with prefix.
+func (l *listView) matchTopic(prefix string) (int, bool) {
 	prefix = strings.ToLower(prefix)
-	var out []int
 	for i, t := range l.s.corpus.Topics {
 		if strings.HasPrefix(t.ID, prefix) || strings.HasPrefix(strings.ToLower(t.Badge), prefix) {
-			out = append(out, i)
-			break
+			return i, true
 		}
 	}
-	return out
+	return -1, false
 }
 
 func (l *listView) clamp() {
@@ -166,51 +184,99 @@ func (l *listView) comparePair() (int, int, bool) {
 	return 0, 0, false
 }
 
-// Update handles a key for the list. It reports whether the key was used.
-func (l listView) Update(msg tea.KeyPressMsg) (listView, tea.Cmd, bool) {
+// comparePairIDs is the pair c compares, as article ids.
+func (l *listView) compareCmd() tea.Cmd {
+	a, b, ok := l.comparePair()
+	if !ok {
+		return nil
+	}
+	arts := l.s.corpus.Articles
+	return send(compareMsg{arts[a].ID, arts[b].ID})
+}
+
+func (l *listView) Typing() bool { return l.filtering }
+
+func (l *listView) Update(msg tea.Msg) tea.Cmd {
+	kmsg, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
 	k := l.s.keys
 	if l.filtering {
-		switch msg.String() {
-		case "enter":
+		switch {
+		case key.Matches(kmsg, k.Field.Accept):
 			l.filtering = false
 			l.filter.Blur()
-			return l, nil, true
-		case "esc":
+			return nil
+		case key.Matches(kmsg, k.Field.Cancel):
 			l.filtering = false
 			l.filter.Blur()
 			l.filter.SetValue("")
 			l.applyFilter()
-			return l, nil, true
-		case "up", "down":
-		default:
-			var cmd tea.Cmd
-			l.filter, cmd = l.filter.Update(msg)
-			l.applyFilter()
-			return l, cmd, true
+			return nil
+		case key.Matches(kmsg, k.Global.ForceQuit):
+			return tea.Quit
+		case key.Matches(kmsg, k.Nav.Up), key.Matches(kmsg, k.Nav.Down):
+			if kmsg.Text == "" { // arrows move; j and k are text
+				cursor, _ := k.moveCursor(kmsg, l.cursor, len(l.items), l.rows())
+				l.cursor = cursor
+				l.clamp()
+				return nil
+			}
 		}
+		var cmd tea.Cmd
+		l.filter, cmd = l.filter.Update(kmsg)
+		l.applyFilter()
+		return cmd
 	}
-	if cursor, moved := k.moveCursor(msg, l.cursor, len(l.items), l.rows()); moved {
+	if cursor, moved := k.moveCursor(kmsg, l.cursor, len(l.items), l.rows()); moved {
 		l.cursor = cursor
 		l.clamp()
-		return l, nil, true
+		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Filter):
+	case key.Matches(kmsg, k.List.Open):
+		if a := l.selected(); a != nil {
+			return send(openArticleMsg{id: a.ID, para: -1, topic: -1})
+		}
+	case key.Matches(kmsg, k.List.Compare):
+		return l.compareCmd()
+	case key.Matches(kmsg, k.List.Filter):
 		l.filtering = true
-		return l, l.filter.Focus(), true
-	case key.Matches(msg, k.Mark):
+		return l.filter.Focus()
+	case key.Matches(kmsg, k.List.Mark):
 		l.toggleMark()
-	case key.Matches(msg, k.Back) && l.filter.Value() != "":
-		l.filter.SetValue("")
-		l.applyFilter()
-	default:
-		return l, nil, false
+	case key.Matches(kmsg, k.Global.Back):
+		if l.filter.Value() != "" {
+			l.filter.SetValue("")
+			l.applyFilter()
+			return nil
+		}
+		return send(backMsg{})
 	}
 	l.clamp()
-	return l, nil, true
+	return nil
 }
 
-func (l listView) View() string {
+func (l *listView) Keys() help.KeyMap {
+	k := l.s.keys
+	if l.filtering {
+		return keyHelp{short: []key.Binding{k.Field.Accept, k.Field.Cancel}, full: [][]key.Binding{{k.Field.Accept, k.Field.Cancel}}}
+	}
+	return keyHelp{
+		short: []key.Binding{k.List.Open, k.List.Filter, k.Global.Topic, k.List.Mark, k.List.Compare, k.Global.Matrix, k.Global.Briefing, k.Global.Help, k.Global.Quit},
+		full:  [][]key.Binding{k.navHelp(), {k.List.Open, k.List.Filter, k.List.Mark, k.List.Compare}},
+	}
+}
+
+func (l *listView) Status() string {
+	if n := len(l.marked); n > 0 {
+		return fmt.Sprintf("%d marked · c compares", n)
+	}
+	return ""
+}
+
+func (l *listView) View() string {
 	st := l.s.styles
 	var b strings.Builder
 	if l.filtering || l.filter.Value() != "" {
@@ -221,7 +287,10 @@ func (l listView) View() string {
 	b.WriteString("\n")
 	cols := l.columns()
 	b.WriteString(st.Header.Render(l.row(cols, "  ", "DATE", "TITLE", "SOURCE", "TOPICS")))
-	if len(l.items) == 0 {
+	switch {
+	case l.filterErr != "":
+		b.WriteString("\n" + st.Error.Render("  "+l.filterErr))
+	case len(l.items) == 0:
 		b.WriteString("\n" + st.Dim.Render("  no articles match"))
 	}
 	for r := l.offset; r < len(l.items) && r < l.offset+l.rows(); r++ {
@@ -237,7 +306,7 @@ func (l listView) View() string {
 		if r == l.cursor {
 			pointer = "▸"
 		}
-		line := l.row(cols, pointer+mark, orDash(a.DateString()), a.Title, orDash(a.Attribution()), l.badgeText(a))
+		line := l.row(cols, pointer+mark, orDash(a.DateString()), a.Title, outlet(a), l.badgeText(a))
 		b.WriteString("\n")
 		switch {
 		case r == l.cursor:
@@ -253,7 +322,7 @@ func (l listView) View() string {
 
 type listColumns struct{ date, title, source, badges int }
 
-func (l listView) columns() listColumns {
+func (l *listView) columns() listColumns {
 	c := listColumns{date: 10, source: 22}
 	switch {
 	case l.width < 70:
@@ -269,13 +338,13 @@ func (l listView) columns() listColumns {
 	return c
 }
 
-func (l listView) row(c listColumns, mark, date, title, source, badges string) string {
+func (l *listView) row(c listColumns, mark, date, title, source, badges string) string {
 	cell := func(s string, w int) string {
 		if w <= 0 {
 			return ""
 		}
-		s = ansi.Truncate(s, w, "…")
-		return s + strings.Repeat(" ", w-ansi.StringWidth(s)) + " "
+		s = render.Truncate(s, w)
+		return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) + " "
 	}
 	line := mark + " " + cell(date, c.date) + cell(title, c.title) + cell(source, c.source) + ansi.Truncate(badges, c.badges, "…")
 	return ansi.Truncate(line, l.width, "")
@@ -283,7 +352,7 @@ func (l listView) row(c listColumns, mark, date, title, source, badges string) s
 
 // badgeText is "*2 SEC3 TER2 …": pins, then topics with the current one
 // first.
-func (l listView) badgeText(a *model.Article) string {
+func (l *listView) badgeText(a *model.Article) string {
 	var parts []string
 	if n := l.s.pins.count(a); n > 0 {
 		parts = append(parts, fmt.Sprintf("*%d", n))
@@ -300,6 +369,15 @@ func (l listView) badgeText(a *model.Article) string {
 		parts = append(parts, part)
 	}
 	return strings.Join(parts, " ")
+}
+
+// outlet is an article's outlet for a row or citation: unknown outlets
+// say so rather than pass off a byline as one.
+func outlet(a *model.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	return "unknown outlet"
 }
 
 func orDash(s string) string {

@@ -4,15 +4,21 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"briefing/model"
+	"briefing/ui/render"
 )
 
-// matrixView is the coverage matrix: articles down, topics across, with
-// paragraph counts; a blank cell is an outlet's silence.
+// matrixView is the coverage matrix: articles (or, with o, outlets) down,
+// topics across, with paragraph counts; a · cell is silence.
 type matrixView struct {
 	s         *shared
+	byOutlet  bool
+	rows      []matrixRow
 	row, col  int
 	rowOffset int
 	colOffset int
@@ -20,7 +26,51 @@ type matrixView struct {
 	height    int
 }
 
-func newMatrixView(s *shared) matrixView { return matrixView{s: s} }
+// matrixRow is one row: an article, or an outlet with its articles.
+type matrixRow struct {
+	label, outlet, date string
+	counts              []int
+	articles            []*model.Article // newest first
+}
+
+func newMatrixView(s *shared) *matrixView {
+	m := &matrixView{s: s}
+	m.build()
+	return m
+}
+
+// build makes the rows for the current grouping.
+func (m *matrixView) build() {
+	m.rows = m.rows[:0]
+	n := len(m.s.corpus.Topics)
+	if !m.byOutlet {
+		for _, a := range m.s.corpus.Articles {
+			m.rows = append(m.rows, matrixRow{label: a.Title, outlet: outlet(a), date: orDash(a.DateString()), counts: a.TopicCounts, articles: []*model.Article{a}})
+		}
+		return
+	}
+	at := map[string]int{}
+	for _, a := range m.s.corpus.Articles {
+		o := outlet(a)
+		i, ok := at[o]
+		if !ok {
+			i = len(m.rows)
+			at[o] = i
+			m.rows = append(m.rows, matrixRow{label: o, outlet: o, counts: make([]int, n)})
+		}
+		r := &m.rows[i]
+		r.articles = append(r.articles, a)
+		for t, c := range a.TopicCounts {
+			if t < n {
+				r.counts[t] += c
+			}
+		}
+	}
+	for i := range m.rows {
+		r := &m.rows[i]
+		r.date = plural(len(r.articles), "article")
+	}
+}
 
 func (m *matrixView) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -29,19 +79,33 @@ func (m *matrixView) SetSize(w, h int) {
 
 const matrixCell = 5
 
+// metaWidth is the outlet and date columns beside the titles, when there is
+// room for them.
+func (m *matrixView) metaWidths() (outletW, dateW int) {
+	if m.byOutlet {
+		return 0, 12
+	}
+	if m.width >= 100 {
+		return 16, 11
+	}
+	return 0, 0
+}
+
 func (m *matrixView) titleWidth() int {
-	return min(max(m.width-2-len(m.s.corpus.Topics)*matrixCell, 16), 48)
+	ow, dw := m.metaWidths()
+	return min(max(m.width-2-ow-dw-len(m.s.corpus.Topics)*matrixCell, 16), 48)
 }
 
 // visibleCols is how many topic columns fit beside the titles.
 func (m *matrixView) visibleCols() int {
-	return max((m.width-2-m.titleWidth())/matrixCell, 1)
+	ow, dw := m.metaWidths()
+	return max((m.width-2-m.titleWidth()-ow-dw)/matrixCell, 1)
 }
 
 func (m *matrixView) visibleRows() int { return max(m.height-2, 1) }
 
 func (m *matrixView) clamp() {
-	rows, cols := len(m.s.corpus.Articles), len(m.s.corpus.Topics)
+	rows, cols := len(m.rows), len(m.s.corpus.Topics)
 	m.row = min(max(m.row, 0), max(rows-1, 0))
 	m.col = min(max(m.col, 0), max(cols-1, 0))
 	if m.row < m.rowOffset {
@@ -58,56 +122,95 @@ func (m *matrixView) clamp() {
 	}
 }
 
-// Update moves the cell cursor. Enter is handled by the app, which opens
-// the reader.
-func (m matrixView) Update(msg tea.KeyPressMsg) (matrixView, bool) {
+func (m *matrixView) Typing() bool { return false }
+
+func (m *matrixView) Update(msg tea.Msg) tea.Cmd {
+	kmsg, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
 	k := m.s.keys
-	row, moved := k.moveCursor(msg, m.row, len(m.s.corpus.Articles), m.visibleRows())
+	row, moved := k.moveCursor(kmsg, m.row, len(m.rows), m.visibleRows())
 	switch {
 	case moved:
 		m.row = row
-	case key.Matches(msg, k.Left):
+	case key.Matches(kmsg, k.Matrix.Left):
 		m.col--
-	case key.Matches(msg, k.Right):
+	case key.Matches(kmsg, k.Matrix.Right):
 		m.col++
-	default:
-		return m, false
+	case key.Matches(kmsg, k.Matrix.GroupByOutlet):
+		m.byOutlet = !m.byOutlet
+		m.row, m.rowOffset = 0, 0
+		m.build()
+	case key.Matches(kmsg, k.Matrix.Open):
+		return m.open()
+	case key.Matches(kmsg, k.Global.Back):
+		return send(backMsg{})
 	}
 	m.clamp()
-	return m, true
+	return nil
 }
 
-func (m matrixView) View() string {
+// open asks for the row's (first covering) article at its first paragraph
+// on the cell's topic, which becomes the current topic.
+func (m *matrixView) open() tea.Cmd {
+	if m.row >= len(m.rows) || len(m.s.corpus.Topics) == 0 {
+		return nil
+	}
+	r := m.rows[m.row]
+	art := r.articles[0]
+	for _, a := range r.articles {
+		if a.Covers(m.col) {
+			art = a
+			break
+		}
+	}
+	first := -1
+	if on := art.ParagraphsOn(m.col); len(on) > 0 {
+		first = on[0]
+	}
+	return send(openArticleMsg{id: art.ID, para: first, topic: m.col})
+}
+
+func (m *matrixView) View() string {
 	st := m.s.styles
 	tw := m.titleWidth()
+	ow, dw := m.metaWidths()
 	topics := m.s.corpus.Topics
 	last := min(m.colOffset+m.visibleCols(), len(topics))
 	pad := func(s string, w int) string {
-		s = ansi.Truncate(s, w, "…")
+		if w <= 0 {
+			return ""
+		}
+		s = render.Truncate(s, w-1)
 		return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 	}
 	var b strings.Builder
-	b.WriteString(st.Header.Render(pad("ARTICLE", tw+2)))
+	first := "ARTICLE"
+	if m.byOutlet {
+		first = "OUTLET"
+	}
+	b.WriteString(st.Header.Render("  " + pad(first, tw) + pad("OUTLET", ow) + pad(map[bool]string{true: "ARTICLES", false: "DATE"}[m.byOutlet], dw)))
 	for c := m.colOffset; c < last; c++ {
 		style := st.Header
 		if c == m.s.topic {
 			style = st.BadgeCurrent
 		}
-		b.WriteString(style.Render(pad(fmt.Sprintf("%*s", matrixCell-1, topics[c].Badge), matrixCell)))
+		b.WriteString(style.Render(fmt.Sprintf("%*s ", matrixCell-1, ansi.Truncate(topics[c].Badge, matrixCell-1, ""))))
 	}
-	for r := m.rowOffset; r < len(m.s.corpus.Articles) && r < m.rowOffset+m.visibleRows(); r++ {
-		a := m.s.corpus.Articles[r]
+	for r := m.rowOffset; r < len(m.rows) && r < m.rowOffset+m.visibleRows(); r++ {
+		row := m.rows[r]
 		b.WriteString("\n")
 		marker := "  "
 		if r == m.row {
 			marker = "▸ "
 		}
-		b.WriteString(marker + pad(a.Title, tw))
+		b.WriteString(marker + pad(row.label, tw) + st.Dim.Render(pad(row.outlet, ow)+pad(row.date, dw)))
 		for c := m.colOffset; c < last; c++ {
 			cell := fmt.Sprintf("%*s ", matrixCell-1, "·")
 			style := st.CellEmpty
-			if n := a.TopicCounts[c]; n > 0 {
-				cell = fmt.Sprintf("%*d ", matrixCell-1, n)
+			if c < len(row.counts) && row.counts[c] > 0 {
+				cell = fmt.Sprintf("%*d ", matrixCell-1, row.counts[c])
 				style = st.Cell
 			}
 			if r == m.row && c == m.col {
@@ -123,7 +226,7 @@ func (m matrixView) View() string {
 }
 
 // legend names the topic under the cursor, so badges need no memorising.
-func (m matrixView) legend() string {
+func (m *matrixView) legend() string {
 	if len(m.s.corpus.Topics) == 0 {
 		return ""
 	}
@@ -133,4 +236,20 @@ func (m matrixView) legend() string {
 		more = " · ←/→ for more topics"
 	}
 	return fmt.Sprintf("%s = %s · · = silent%s", t.Badge, t.Name, more)
+}
+
+func (m *matrixView) Status() string {
+	if m.byOutlet {
+		return "rows are outlets · enter opens an outlet's article on the topic · o shows articles"
+	}
+	return "enter opens the article at its first paragraph on the topic · o groups by outlet"
+}
+
+func (m *matrixView) Keys() help.KeyMap {
+	k := m.s.keys
+	mk := k.Matrix
+	return keyHelp{
+		short: []key.Binding{mk.Open, mk.GroupByOutlet, k.Nav.Down, mk.Left, mk.Right, k.Global.Help, k.Global.Back},
+		full:  [][]key.Binding{k.navHelp(), {mk.Left, mk.Right, mk.Open, mk.GroupByOutlet}},
+	}
 }

@@ -4,28 +4,134 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+
+	"briefing/model"
+	"briefing/ui/render"
 )
 
-// Pins and notes from the reader: p pins the paragraph at the cursor, a
-// opens the note editor on it.
+// Pins and notes from the reader: p pins the paragraph at the cursor under
+// the current topic, a opens the note editor on it, u brings back what was
+// unpinned. Every write is a command; the page changes only when the store
+// has committed it.
 
-// togglePin pins or unpins the paragraph at the cursor; the page shows the
-// result only once the store has committed it.
-func (r *readerView) togglePin() {
-	if r.cursor < 0 {
-		return
-	}
-	pinned, err := r.s.pins.toggle(r.article, r.cursor, r.s.corpus.Topics)
+// noteHeight is the editor's share of the reader while a note is open.
+const noteHeight = 6
+
+// noteEditor is the note being typed. Nothing typed is lost but by an
+// explicit discard: esc or ctrl+c with changes ask first, and a note that
+// fails to save stays in the editor.
+type noteEditor struct {
+	area     textarea.Model
+	open     bool
+	original string // the note as saved, to tell whether anything changed
+	confirm  bool   // "discard note? y/n" is asked
+	quit     bool   // quit after discarding (ctrl+c)
+	saving   bool
+	err      string // why the last save failed
+}
+
+func newNoteEditor(plain bool) noteEditor {
+	ta := newTextArea(plain)
+	ta.Placeholder = "Why this matters…"
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 4000
+	return noteEditor{area: ta}
+}
+
+func (n *noteEditor) setWidth(w int) {
+	n.area.SetWidth(max(w-2, 1))
+	n.area.SetHeight(noteHeight - 2)
+}
+
+func (n *noteEditor) changed() bool { return strings.TrimSpace(n.area.Value()) != n.original }
+
+func (n *noteEditor) view(st render.Styles, para int) string {
+	label := fmt.Sprintf("Note on ¶%d — ctrl+s saves, esc cancels", para)
+	return st.Header.Render(label) + "\n" + n.area.View()
+}
+
+func (n *noteEditor) status() string {
 	switch {
-	case err != nil:
-		r.notice = "not saved: " + err.Error()
-	case pinned:
-		r.notice = fmt.Sprintf("pinned ¶%d · b shows the briefing", r.cursor+1)
-	default:
-		r.notice = fmt.Sprintf("unpinned ¶%d", r.cursor+1)
+	case n.confirm:
+		return "discard note? y/n"
+	case n.err != "":
+		return "note not saved: " + n.err + " (the text is kept; ctrl+s tries again)"
+	case n.saving:
+		return "saving note…"
 	}
-	r.render()
+	return ""
+}
+
+func (n *noteEditor) keys(k KeyMap) help.KeyMap {
+	if n.confirm {
+		return keyHelp{short: []key.Binding{k.Confirm.Yes, k.Confirm.No}, full: [][]key.Binding{{k.Confirm.Yes, k.Confirm.No}}}
+	}
+	return keyHelp{short: []key.Binding{k.Note.Save, k.Note.Cancel}, full: [][]key.Binding{{k.Note.Save, k.Note.Cancel, k.Note.Quit}}}
+}
+
+// togglePin pins or unpins the paragraph at the cursor. A paragraph
+// unpinned in this session comes back with its note.
+func (r *readerView) togglePin() tea.Cmd {
+	if r.cursor < 0 || r.article == nil {
+		return nil
+	}
+	if _, pinned := r.s.pins.find(r.article, r.cursor); !pinned {
+		want := model.PinOf(r.article, r.cursor, r.s.topicID())
+		for i := len(r.unpinned) - 1; i >= 0; i-- {
+			if old := r.unpinned[i]; old.SamePara(want) {
+				r.unpinned = append(r.unpinned[:i], r.unpinned[i+1:]...)
+				old.Topic = want.Topic
+				return r.save.start(r.s.pins, viewReader, r.s.pins.restore(viewReader, old))
+			}
+		}
+	}
+	return r.save.start(r.s.pins, viewReader, r.s.pins.toggle(viewReader, r.article, r.cursor, r.s.topicID()))
+}
+
+// undoUnpin restores the last pin unpinned here, note and all.
+func (r *readerView) undoUnpin() tea.Cmd {
+	if len(r.unpinned) == 0 {
+		r.notice = "nothing to undo"
+		return nil
+	}
+	p := r.unpinned[len(r.unpinned)-1]
+	r.unpinned = r.unpinned[:len(r.unpinned)-1]
+	return r.save.start(r.s.pins, viewReader, r.s.pins.restore(viewReader, p))
+}
+
+// written reports a pin write's outcome.
+func (r *readerView) written(m pinWriteMsg) tea.Cmd {
+	r.save.done()
+	if m.op == opNote {
+		return r.noteSaved(m)
+	}
+	if m.err != nil {
+		r.notice = "not saved: " + notFoundIsDone(m.err).Error()
+		return nil
+	}
+	para := m.pin.Index
+	_, pinned := r.s.pins.byPara[pinKey{m.pin.ArticleID, m.pin.ParaHash}]
+	switch {
+	case pinned && m.op == opRestore:
+		r.notice = fmt.Sprintf("restored ¶%d", para)
+	case pinned:
+		r.notice = fmt.Sprintf("pinned ¶%d · b shows the briefing", para)
+	default:
+		r.unpinned = append(r.unpinned, m.pin)
+		if m.pin.Note != "" {
+			r.notice = fmt.Sprintf("unpinned ¶%d (note kept, u to undo)", para)
+		} else {
+			r.notice = fmt.Sprintf("unpinned ¶%d · u undoes", para)
+		}
+	}
+	if r.article == nil || r.article.ID != m.pin.ArticleID {
+		r.notice = "" // it spoke of an article no longer shown
+	}
+	return nil
 }
 
 // openNote starts editing the note of the paragraph at the cursor.
@@ -37,22 +143,70 @@ func (r *readerView) openNote() tea.Cmd {
 	if p, ok := r.s.pins.find(r.article, r.cursor); ok {
 		existing = p.Note
 	}
-	r.note.SetValue(existing)
-	r.noting = true
+	r.note.area.SetValue(existing)
+	r.note.original = existing
+	r.note.open, r.note.confirm, r.note.quit, r.note.err = true, false, false, ""
 	r.SetSize(r.width, r.height)
 	r.scrollToCursor()
-	return r.note.Focus()
+	return r.note.area.Focus()
 }
 
-func (r *readerView) closeNote(save bool) {
-	if save {
-		if err := r.s.pins.setNote(r.article, r.cursor, strings.TrimSpace(r.note.Value()), r.s.corpus.Topics); err != nil {
-			r.notice = "note not saved: " + err.Error()
-		} else {
-			r.notice = fmt.Sprintf("note saved on ¶%d", r.cursor+1)
-		}
-	}
-	r.noting = false
-	r.note.Blur()
+func (r *readerView) closeNote() {
+	r.note.open, r.note.confirm, r.note.saving, r.note.err = false, false, false, ""
+	r.note.area.Blur()
 	r.SetSize(r.width, r.height)
+}
+
+func (r *readerView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.s.keys
+	n := &r.note
+	if n.confirm {
+		switch {
+		case key.Matches(msg, k.Confirm.Yes):
+			quit := n.quit
+			r.closeNote()
+			if quit {
+				return tea.Quit
+			}
+		case key.Matches(msg, k.Confirm.No):
+			n.confirm, n.quit = false, false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Note.Save):
+		if n.saving {
+			return nil
+		}
+		n.saving, n.err = true, ""
+		note := strings.TrimSpace(n.area.Value())
+		return r.save.start(r.s.pins, viewReader, r.s.pins.setNote(viewReader, r.article, r.cursor, r.s.topicID(), note))
+	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
+		quit := key.Matches(msg, k.Note.Quit)
+		if !n.changed() {
+			r.closeNote()
+			if quit {
+				return tea.Quit
+			}
+			return nil
+		}
+		n.confirm, n.quit = true, quit
+		return nil
+	}
+	var cmd tea.Cmd
+	n.area, cmd = n.area.Update(msg)
+	return cmd
+}
+
+// noteSaved closes the editor once the note is committed, or keeps the
+// text and says why it was not.
+func (r *readerView) noteSaved(m pinWriteMsg) tea.Cmd {
+	r.note.saving = false
+	if m.err != nil {
+		r.note.err = m.err.Error()
+		return nil
+	}
+	r.closeNote()
+	r.notice = fmt.Sprintf("note saved on ¶%d", m.pin.Index)
+	return nil
 }

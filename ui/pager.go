@@ -59,7 +59,7 @@ func (p *pager) Percent() float64 {
 
 // ScrollKey applies the paging keys (page up and down, top, bottom) and
 // reports whether msg was one of them.
-func (p *pager) ScrollKey(k KeyMap, msg tea.KeyPressMsg) bool {
+func (p *pager) ScrollKey(k NavKeys, msg tea.KeyPressMsg) bool {
 	switch {
 	case key.Matches(msg, k.PageUp):
 		p.PageUp()

@@ -2,6 +2,10 @@ package ui
 
 import (
 	"errors"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"briefing/model"
 	"briefing/store"
@@ -9,11 +13,12 @@ import (
 
 // PinStore is what the app needs from persistence; *store.Store has it.
 type PinStore interface {
-	Pins(user string) ([]store.Pin, error)
-	Add(user string, p store.Pin) (store.Pin, error)
-	Remove(user string, id int64) (store.Pin, error)
-	Restore(user string, p store.Pin) (store.Pin, error)
+	Pins(user string) ([]model.Pin, error)
+	Add(user string, p model.Pin) (model.Pin, error)
+	Remove(user string, id int64) (model.Pin, error)
+	Restore(user string, p model.Pin) (model.Pin, error)
 	SetNote(user string, id int64, note string) error
+	SetTopic(user string, id int64, topic string) error
 	Swap(user string, a, b int64) error
 }
 
@@ -21,51 +26,161 @@ type PinStore interface {
 var errNoStore = errors.New("pins are unavailable: no briefing database")
 
 // pinBoard is one user's pins as last read from the store. Every change is
-// written first and the board re-read after, so what is on screen is what
-// is committed, including other instances' changes.
+// a command that writes, then re-reads the whole board, off the Update
+// path; the screen shows the board only as re-read, so what is on screen is
+// what is committed, other instances' changes included.
 type pinBoard struct {
 	st      PinStore
 	user    string
-	pins    []store.Pin
+	pins    []model.Pin
 	byPara  map[pinKey]int // index into pins
-	version int            // bumped on every reload, for render caches
-	err     error          // the last failure, shown to the user
+	version int            // bumped on every change, for render caches
+	err     error          // the last failure to read, shown to the user
+	applied int64          // generation of the board shown
+	// io serialises this program's store commands, and gen numbers their
+	// re-reads so a late answer never replaces a newer one.
+	io  *sync.Mutex
+	gen *int64
+	// slowAfter is how long a write may take before the view says
+	// "saving…"; zero or less never says it.
+	slowAfter time.Duration
 }
 
 type pinKey struct{ article, hash string }
 
 func newPinBoard(st PinStore, user string) *pinBoard {
-	b := &pinBoard{st: st, user: user}
-	b.reload()
+	b := &pinBoard{st: st, user: user, io: &sync.Mutex{}, gen: new(int64), slowAfter: 100 * time.Millisecond}
+	// The first read happens before the program starts, not in Update.
+	b.apply(b.read())
 	return b
 }
 
-func (b *pinBoard) reload() {
-	b.version++
+// pinsLoadedMsg is the board as re-read from the store.
+type pinsLoadedMsg struct {
+	pins []model.Pin
+	err  error
+	gen  int64
+}
+
+// read re-reads the board; callers hold io (or run before the program).
+func (b *pinBoard) read() pinsLoadedMsg {
+	*b.gen++
 	if b.st == nil {
-		b.err = errNoStore
-		return
+		return pinsLoadedMsg{err: errNoStore, gen: *b.gen}
 	}
 	pins, err := b.st.Pins(b.user)
-	if err != nil {
-		b.err = err
-		return
-	}
-	b.pins, b.err = pins, nil
-	b.byPara = make(map[pinKey]int, len(pins))
-	for i, p := range pins {
-		b.byPara[pinKey{p.ArticleID, p.ParaHash}] = i
+	return pinsLoadedMsg{pins: pins, err: err, gen: *b.gen}
+}
+
+// load re-reads the board in the background.
+func (b *pinBoard) load() tea.Cmd {
+	return func() tea.Msg {
+		b.io.Lock()
+		defer b.io.Unlock()
+		return b.read()
 	}
 }
 
+// apply takes a re-read board unless a newer one is shown already. It
+// reports whether the board changed.
+func (b *pinBoard) apply(m pinsLoadedMsg) bool {
+	if m.gen <= b.applied {
+		return false
+	}
+	b.applied = m.gen
+	b.version++
+	if m.err != nil {
+		b.err = m.err
+		return true
+	}
+	b.pins, b.err = m.pins, nil
+	b.byPara = make(map[pinKey]int, len(m.pins))
+	for i, p := range m.pins {
+		b.byPara[pinKey{p.ArticleID, p.ParaHash}] = i
+	}
+	return true
+}
+
+// pinWriteMsg is a write's outcome and the board re-read after it.
+type pinWriteMsg struct {
+	op     pinOp
+	pin    model.Pin // the pin written, or removed
+	err    error
+	loaded pinsLoadedMsg
+}
+
+type pinOp int
+
+const (
+	opPin pinOp = iota
+	opUnpin
+	opRestore
+	opNote
+	opRefile
+	opSwap
+)
+
+// write runs fn against the store in the background and answers view to
+// with a pinWriteMsg.
+func (b *pinBoard) write(to viewID, op pinOp, fn func(st PinStore, user string) (model.Pin, error)) tea.Cmd {
+	return replyTo(to, func() tea.Msg {
+		if b.st == nil {
+			return pinWriteMsg{op: op, err: errNoStore}
+		}
+		b.io.Lock()
+		defer b.io.Unlock()
+		p, err := fn(b.st, b.user)
+		return pinWriteMsg{op: op, pin: p, err: err, loaded: b.read()}
+	})
+}
+
+// toggle pins paragraph i of a under topic, or unpins it when it is
+// pinned in the store (which may differ from the board on screen when
+// another instance changed it).
+func (b *pinBoard) toggle(to viewID, a *model.Article, i int, topic string) tea.Cmd {
+	want := model.PinOf(a, i, topic)
+	return b.write(to, opPin, func(st PinStore, user string) (model.Pin, error) {
+		pins, err := st.Pins(user)
+		if err != nil {
+			return model.Pin{}, err
+		}
+		for _, p := range pins {
+			if p.SamePara(want) {
+				return st.Remove(user, p.ID)
+			}
+		}
+		return st.Add(user, want)
+	})
+}
+
+// restore puts back an unpinned pin with its note.
+func (b *pinBoard) restore(to viewID, p model.Pin) tea.Cmd {
+	return b.write(to, opRestore, func(st PinStore, user string) (model.Pin, error) { return st.Restore(user, p) })
+}
+
+// setNote saves a note on paragraph i of a, pinning it under topic first
+// when it is not pinned.
+func (b *pinBoard) setNote(to viewID, a *model.Article, i int, topic, note string) tea.Cmd {
+	want := model.PinOf(a, i, topic)
+	note = model.Sanitize(note)
+	return b.write(to, opNote, func(st PinStore, user string) (model.Pin, error) {
+		p, err := st.Add(user, want) // the existing pin when there is one
+		if err != nil {
+			return model.Pin{}, err
+		}
+		p.Note = note
+		return p, st.SetNote(user, p.ID, note)
+	})
+}
+
 // find returns the pin on paragraph i of a.
-func (b *pinBoard) find(a *model.Article, i int) (store.Pin, bool) {
+func (b *pinBoard) find(a *model.Article, i int) (model.Pin, bool) {
 	if a == nil || i < 0 || i >= len(a.Paragraphs) {
-		return store.Pin{}, false
+		return model.Pin{}, false
 	}
 	j, ok := b.byPara[pinKey{a.ID, a.Paragraphs[i].Hash()}]
 	if !ok {
-		return store.Pin{}, false
+		return model.Pin{}, false
 	}
 	return b.pins[j], true
 }
@@ -94,40 +209,39 @@ func (b *pinBoard) count(a *model.Article) int {
 	return n
 }
 
-// toggle pins paragraph i of a, or unpins it. It reports whether the
-// paragraph is pinned afterwards.
-func (b *pinBoard) toggle(a *model.Article, i int, topics []model.Topic) (bool, error) {
-	if b.st == nil {
-		return false, errNoStore
-	}
-	var err error
-	pinned := false
-	if p, ok := b.find(a, i); ok {
-		_, err = b.st.Remove(b.user, p.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			err = nil // another instance removed it already
-		}
-	} else {
-		_, err = b.st.Add(b.user, store.PinOf(a, i, topics))
-		pinned = err == nil
-	}
-	b.reload()
-	return pinned, err
+// saving tracks a view's write in flight, to say "saving…" only when it is
+// slow.
+type saving struct {
+	seq    int
+	active bool
+	slow   bool
 }
 
-// setNote saves a note on paragraph i of a, pinning it first if needed.
-func (b *pinBoard) setNote(a *model.Article, i int, note string, topics []model.Topic) error {
-	if b.st == nil {
-		return errNoStore
+type slowSaveMsg struct{ seq int }
+
+// start begins tracking cmd, a write that answers view to.
+func (s *saving) start(b *pinBoard, to viewID, cmd tea.Cmd) tea.Cmd {
+	s.seq++
+	s.active, s.slow = true, false
+	if b.slowAfter <= 0 {
+		return cmd
 	}
-	p, ok := b.find(a, i)
-	if !ok {
-		var err error
-		if p, err = b.st.Add(b.user, store.PinOf(a, i, topics)); err != nil {
-			return err
-		}
+	seq := s.seq
+	return tea.Batch(cmd, tea.Tick(b.slowAfter, func(time.Time) tea.Msg { return replyMsg{to, slowSaveMsg{seq}} }))
+}
+
+func (s *saving) done() { s.active, s.slow = false, false }
+
+func (s *saving) tick(m slowSaveMsg) {
+	if s.active && m.seq == s.seq {
+		s.slow = true
 	}
-	err := b.st.SetNote(b.user, p.ID, model.Sanitize(note))
-	b.reload()
+}
+
+// notFoundIsDone treats a pin another instance removed already as removed.
+func notFoundIsDone(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
 	return err
 }

@@ -5,12 +5,13 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 // pageKey is what a rendered page depends on.
@@ -21,64 +22,77 @@ type pageKey struct {
 	pins    int // pin board version
 }
 
-// readerView shows one article in a viewport with a paragraph cursor.
+// readerView shows one article in a pager with a paragraph cursor.
 type readerView struct {
 	s       *shared
 	article *model.Article
 	vp      pager
-	page    Page
-	cache   map[pageKey]Page
+	page    render.Page
+	cache   map[pageKey]render.Page
 	cursor  int // paragraph index, -1 when the article has none
 	// prefetching is set while the next article on the topic renders in
 	// the background.
 	prefetching bool
 
-	note   textarea.Model
-	noting bool
+	note noteEditor
+	why  bool // the "why these topics" panel is open
 
 	search    textinput.Model
 	searching bool
 	query     string
 	hits      []int // paragraphs containing the query
 
-	notice string // one-shot status, e.g. "moved on to the next article"
+	// unpinned are this session's unpinned pins, newest last, so u (or p
+	// again) brings a pin back with its note.
+	unpinned []model.Pin
+	save     saving
+
+	// notice is a one-shot status about this article; opening another
+	// article clears it.
+	notice string
 	width  int
 	height int
 }
 
-func newReaderView(s *shared) readerView {
-	ti := textinput.New()
-	ti.Prompt = "search: "
-	ti.CharLimit = 200
-	ta := textarea.New()
-	ta.Placeholder = "Why this matters…"
-	ta.ShowLineNumbers = false
-	ta.CharLimit = 4000
-	return readerView{s: s, search: ti, note: ta, cache: map[pageKey]Page{}, cursor: -1}
+func newReaderView(s *shared) *readerView {
+	return &readerView{s: s, search: newTextInput("search: ", s.plain), note: newNoteEditor(s.plain), cache: map[pageKey]render.Page{}, cursor: -1}
 }
-
-// noteHeight is the editor's share of the reader while a note is open.
-const noteHeight = 6
 
 func (r *readerView) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.search.SetWidth(max(w-10, 1))
-	r.note.SetWidth(max(w-2, 1))
-	r.note.SetHeight(noteHeight - 2)
-	vh := h
-	if r.noting {
-		vh -= noteHeight
-	}
-	r.vp.SetHeight(max(vh, 1))
+	r.note.setWidth(w)
+	r.vp.SetHeight(max(h-r.panelHeight(), 1))
 	if r.article != nil {
 		r.render()
 	}
+}
+
+// panelHeight is the room the note editor or the why panel takes.
+func (r *readerView) panelHeight() int {
+	switch {
+	case r.note.open:
+		return noteHeight
+	case r.why:
+		return min(len(r.whyLines())+1, max(r.height/2, 1))
+	}
+	return 0
+}
+
+// pageWidth caps prose at a readable measure, beside the gutter.
+func (r *readerView) pageWidth() int {
+	if r.s.readingWidth > 0 {
+		return min(r.width, r.s.readingWidth+render.GutterWidth+1)
+	}
+	return r.width
 }
 
 // open shows article a with the cursor on paragraph para (or the top).
 func (r *readerView) open(a *model.Article, para int) {
 	r.article = a
 	r.hits, r.query = nil, ""
+	r.notice = ""
+	r.why = false
 	r.cursor = -1
 	if len(a.Paragraphs) > 0 {
 		r.cursor = min(max(para, 0), len(a.Paragraphs)-1)
@@ -97,27 +111,28 @@ func (r *readerView) render() {
 	if r.article == nil || r.width <= 0 {
 		return
 	}
-	k := pageKey{r.article, r.width, r.s.topic, r.s.pins.version}
+	k := pageKey{r.article, r.pageWidth(), r.s.topic, r.s.pins.version}
 	p, ok := r.cache[k]
 	if !ok {
-		pinned := r.s.pins.pinnedIn(r.article)
-		p = r.s.renderer.Article(r.article, r.s.corpus.Topics, PageOptions{
-			Width: r.width, Topic: r.s.topic, Labels: LabelGutter,
-			Pinned: func(i int) bool { return pinned[i] },
-		})
+		p = r.s.renderer.Article(r.article, r.s.corpus.Topics, r.pageOptions(r.article))
 		r.remember(k, p)
 	}
 	r.page = p
-	r.setContent()
-}
-
-// setContent gives the pager the page; the cursor is drawn in the gutter's
-// first column as lines are shown.
-func (r *readerView) setContent() {
 	r.vp.SetLines(r.page.Lines)
 }
 
-func (r readerView) drawCursor(i int, line string) string {
+func (r *readerView) pageOptions(a *model.Article) render.PageOptions {
+	pinned := r.s.pins.pinnedIn(a)
+	return render.PageOptions{
+		Width: r.pageWidth(), Topic: r.s.topic, Labels: render.LabelGutter,
+		Pinned: func(i int) bool { return pinned[i] },
+	}
+}
+
+// decorate draws the cursor in the gutter's first column and highlights
+// search hits, on visible lines only.
+func (r *readerView) decorate(i int, line string) string {
+	line = r.highlight(line)
 	if r.cursor < 0 || r.cursor >= len(r.page.ParaLine) || i < r.page.ParaLine[r.cursor] || i >= r.page.ParaEnd[r.cursor] {
 		return line
 	}
@@ -194,31 +209,40 @@ func (r *readerView) topicParagraphs() []int {
 }
 
 // jump moves the cursor to the next (dir 1) or previous (-1) paragraph on
-// the current topic, moving on to the next article that covers it at the
-// ends. It returns false when there is nowhere to go.
+// the current topic, moving on to the next or previous article that covers
+// it at the ends, and saying so.
 func (r *readerView) jump(dir int) {
 	if r.s.topic < 0 {
 		r.notice = "choose a topic first: 1-9 or t"
 		return
 	}
-	paras := r.topicParagraphs()
-	for _, p := range orderFrom(paras, dir) {
+	for _, p := range orderFrom(r.topicParagraphs(), dir) {
 		if (dir > 0 && p > r.cursor) || (dir < 0 && p < r.cursor) {
 			r.moveCursor(p)
 			return
 		}
 	}
-	if next := r.nextOnTopic(dir); next != nil {
-		on := next.ParagraphsOn(r.s.topic)
-		target := on[0]
-		if dir < 0 {
-			target = on[len(on)-1]
-		}
-		r.open(next, target)
-		r.notice = fmt.Sprintf("moved on to %s, the next article on %s", next.ID, r.s.topicID())
+	next, wrapped := r.nextOnTopic(dir)
+	if next == nil {
+		r.notice = fmt.Sprintf("no other article covers %s", r.s.topicID())
 		return
 	}
-	r.notice = fmt.Sprintf("no other article covers %s", r.s.topicID())
+	on := next.ParagraphsOn(r.s.topic)
+	target := on[0]
+	if dir < 0 {
+		target = on[len(on)-1]
+	}
+	r.open(next, target)
+	switch {
+	case wrapped && dir > 0:
+		r.notice = fmt.Sprintf("wrapped to the first article on %s: %s", r.s.topicID(), next.ID)
+	case wrapped:
+		r.notice = fmt.Sprintf("wrapped to the last article on %s: %s", r.s.topicID(), next.ID)
+	case dir > 0:
+		r.notice = fmt.Sprintf("moved on to %s, the next article on %s", next.ID, r.s.topicID())
+	default:
+		r.notice = fmt.Sprintf("moved back to %s, the previous article on %s", next.ID, r.s.topicID())
+	}
 }
 
 func orderFrom(xs []int, dir int) []int {
@@ -238,95 +262,148 @@ func (r *readerView) moveCursor(p int) {
 	}
 }
 
-// Update handles a key for the reader; it reports whether it used the key.
-func (r readerView) Update(msg tea.Msg) (readerView, tea.Cmd, bool) {
-	if wheel, ok := msg.(tea.MouseWheelMsg); ok {
-		r.vp.Wheel(wheel)
-		r.followScroll()
-		return r, nil, true
-	}
-	kmsg, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return r, nil, false
-	}
-	if r.noting {
-		switch {
-		case key.Matches(kmsg, r.s.keys.SaveNote):
-			r.closeNote(true)
-		case kmsg.String() == "esc":
-			r.closeNote(false)
-		default:
-			var cmd tea.Cmd
-			r.note, cmd = r.note.Update(kmsg)
-			return r, cmd, true
+func (r *readerView) Typing() bool { return r.searching || r.note.open }
+
+func (r *readerView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case openArticleMsg:
+		if a := r.s.corpus.Article(msg.id); a != nil {
+			r.open(a, msg.para)
 		}
-		return r, nil, true
+		return nil
+	case openPinMsg:
+		r.openPin(msg.pin)
+		return nil
+	case topicChangedMsg, pinsChangedMsg:
+		if r.article != nil {
+			r.render()
+		}
+		return nil
+	case pageReadyMsg:
+		r.prefetching = false
+		r.remember(msg.key, msg.page)
+		return nil
+	case pinWriteMsg:
+		return r.written(msg)
+	case slowSaveMsg:
+		r.save.tick(msg)
+		return nil
+	case tea.MouseWheelMsg:
+		r.vp.Wheel(msg)
+		r.followScroll()
+		return nil
+	case tea.KeyPressMsg:
+		return r.handleKey(msg)
+	}
+	return nil
+}
+
+func (r *readerView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if r.note.open {
+		return r.noteKey(msg)
 	}
 	if r.searching {
-		switch kmsg.String() {
-		case "enter":
-			r.searching = false
-			r.search.Blur()
-			r.runSearch(r.search.Value())
-		case "esc":
-			r.searching = false
-			r.search.Blur()
-		default:
-			var cmd tea.Cmd
-			r.search, cmd = r.search.Update(kmsg)
-			return r, cmd, true
-		}
-		return r, nil, true
+		return r.searchKey(msg)
 	}
 	r.notice = ""
 	k := r.s.keys
-	if r.vp.ScrollKey(k, kmsg) {
+	if r.vp.ScrollKey(k.Nav, msg) {
 		r.followScroll()
-		return r, nil, true
+		return nil
 	}
 	switch {
-	case key.Matches(kmsg, k.Up):
+	case key.Matches(msg, k.Nav.Up):
 		r.step(-1)
-	case key.Matches(kmsg, k.Down):
+	case key.Matches(msg, k.Nav.Down):
 		r.step(1)
-	case key.Matches(kmsg, k.NextMatch):
+	case key.Matches(msg, k.Reader.NextOnTopic):
 		r.jump(1)
-		return r, r.prefetch(1), true
-	case key.Matches(kmsg, k.PrevMatch):
+		return r.prefetch(1)
+	case key.Matches(msg, k.Reader.PrevOnTopic):
 		r.jump(-1)
-		return r, r.prefetch(-1), true
-	case key.Matches(kmsg, k.Search):
+		return r.prefetch(-1)
+	case key.Matches(msg, k.Reader.Search):
 		r.searching = true
 		r.search.SetValue("")
-		return r, r.search.Focus(), true
-	case key.Matches(kmsg, k.Pin):
-		r.togglePin()
-	case key.Matches(kmsg, k.Note):
-		return r, r.openNote(), true
-	case key.Matches(kmsg, k.NextHit):
+		return r.search.Focus()
+	case key.Matches(msg, k.Reader.Pin):
+		return r.togglePin()
+	case key.Matches(msg, k.Reader.Undo):
+		return r.undoUnpin()
+	case key.Matches(msg, k.Reader.Note):
+		return r.openNote()
+	case key.Matches(msg, k.Reader.Why):
+		r.why = !r.why
+		r.SetSize(r.width, r.height)
+		r.scrollToCursor()
+	case key.Matches(msg, k.Reader.NextHit):
 		r.nextHit(1, false)
-	case key.Matches(kmsg, k.PrevHit):
+	case key.Matches(msg, k.Reader.PrevHit):
 		r.nextHit(-1, false)
-	default:
-		return r, nil, false
+	case key.Matches(msg, k.Reader.Compare):
+		return r.compareWithNext()
+	case key.Matches(msg, k.Global.Back):
+		if r.why {
+			r.why = false
+			r.SetSize(r.width, r.height)
+			return nil
+		}
+		return send(backMsg{})
 	}
-	return r, nil, true
+	return nil
 }
 
-func (r readerView) View() string {
-	// Bound here, to this copy of the view, so the cursor is never stale.
-	r.vp.decorate = r.drawCursor
-	if !r.noting {
-		return r.vp.View()
+// compareWithNext compares this article with the one after it.
+func (r *readerView) compareWithNext() tea.Cmd {
+	arts := r.s.corpus.Articles
+	if r.article == nil || len(arts) < 2 {
+		return nil
 	}
-	label := fmt.Sprintf("Note on ¶%d — ctrl+s saves, esc cancels", r.cursor+1)
-	return r.vp.View() + "\n" + r.s.styles.Header.Render(label) + "\n" + r.note.View()
+	i := r.s.articleIndex(r.article)
+	return send(compareMsg{r.article.ID, arts[(i+1)%len(arts)].ID})
 }
 
-// status is the reader's part of the status bar: position on the current
+// openPin shows a pinned paragraph, found by its text so that edits to the
+// file elsewhere do not misplace it.
+func (r *readerView) openPin(p model.Pin) {
+	art := r.s.corpus.Article(p.ArticleID)
+	if art == nil {
+		return
+	}
+	para := p.Index - 1
+	for i, q := range art.Paragraphs {
+		if q.Hash() == p.ParaHash {
+			para = i
+			break
+		}
+	}
+	r.open(art, para)
+}
+
+func (r *readerView) View() string {
+	r.vp.decorate = r.decorate
+	switch {
+	case r.note.open:
+		return r.vp.View() + "\n" + r.note.view(r.s.styles, r.cursor+1)
+	case r.why:
+		return r.vp.View() + "\n" + r.whyView()
+	}
+	return r.vp.View()
+}
+
+// Status is the reader's part of the status bar: position on the current
 // topic ("territory 2/5"), search hits and scroll position.
-func (r readerView) status() string {
+func (r *readerView) Status() string {
+	if r.searching {
+		return r.search.View()
+	}
+	if r.note.open {
+		return r.note.status()
+	}
 	var parts []string
+	if r.save.slow {
+		parts = append(parts, "saving…")
+	}
 	if r.notice != "" {
 		parts = append(parts, r.notice)
 	}
@@ -346,11 +423,38 @@ func (r readerView) status() string {
 	}
 	if r.query != "" {
 		pos := slices.Index(r.hits, r.cursor) + 1
-		parts = append(parts, fmt.Sprintf("%q %d/%d", r.query, pos, len(r.hits)))
+		parts = append(parts, fmt.Sprintf("%q hit %d/%d", r.query, pos, len(r.hits)))
 	}
 	if r.cursor >= 0 {
 		parts = append(parts, fmt.Sprintf("¶%d", r.cursor+1))
 	}
 	parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.Percent()*100))
 	return strings.Join(parts, " · ")
+}
+
+func (r *readerView) Keys() help.KeyMap {
+	k := r.s.keys
+	switch {
+	case r.note.open:
+		return r.note.keys(k)
+	case r.searching:
+		return keyHelp{short: []key.Binding{k.Field.Accept, k.Field.Cancel}, full: [][]key.Binding{{k.Field.Accept, k.Field.Cancel}}}
+	}
+	rk := k.Reader
+	return keyHelp{
+		short: []key.Binding{rk.NextOnTopic, rk.Pin, rk.Note, k.Global.Briefing, rk.Search, k.Global.Help, rk.Why, k.Global.Topic, k.Global.Back},
+		full: [][]key.Binding{
+			k.navHelp(),
+			{rk.NextOnTopic, rk.PrevOnTopic, rk.Search, rk.NextHit, rk.PrevHit, rk.Compare},
+			{rk.Pin, rk.Undo, rk.Note, rk.Why},
+		},
+	}
+}
+
+// Title is the article shown, for the title bar.
+func (r *readerView) Title() string {
+	if r.article == nil {
+		return ""
+	}
+	return r.article.ID
 }

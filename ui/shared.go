@@ -2,21 +2,26 @@ package ui
 
 import (
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 // shared is the per-program state every view reads: the corpus (read-only,
-// shared between programs), and this program's keys, styles, renderer and
-// current topic.
+// shared between programs), and this program's keys, styles, renderers,
+// pins and current topic. Only the root changes the topic.
 type shared struct {
 	corpus   *model.Corpus
 	keys     KeyMap
-	styles   Styles
-	renderer *Renderer
+	styles   render.Styles
+	renderer *render.Renderer
 	// background renders pages off the main loop; only one such render
 	// runs at a time, so it never shares a glamour renderer.
-	background *Renderer
+	background *render.Renderer
 	topic      int // current topic index, -1 for none
 	pins       *pinBoard
+	exportDir  string
+	plain      bool // the notty style: no colour anywhere
+	// readingWidth caps the reader's prose in columns; 0 for none.
+	readingWidth int
 }
 
 func (s *shared) topicName() string {

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -36,7 +36,8 @@ const (
 	LabelInline
 )
 
-const gutterWidth = 12
+// GutterWidth is the reader's left margin of pin marks and topic badges.
+const GutterWidth = 12
 
 // Page is an article rendered for one width, style and current topic.
 type Page struct {
@@ -130,9 +131,14 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 	width := max(o.Width, 1)
 	gutter := 0
 	if o.Labels == LabelGutter && width >= 40 {
-		gutter = gutterWidth
+		gutter = GutterWidth
 	}
+	// The wrap leaves room for what goes before a line: the gutter, or
+	// the current topic's bar ("▌ ") when labels are inline.
 	wrap := max(width-gutter-1, 8)
+	if gutter == 0 && o.Topic >= 0 {
+		wrap = max(width-2, 8)
+	}
 	var p Page
 	add := func(lines []string, prefix func(int) string) {
 		for i, l := range lines {
@@ -140,15 +146,17 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 			if prefix != nil {
 				line = prefix(i) + l
 			}
-			p.Lines = append(p.Lines, ansi.Truncate(line, width, "…"))
+			// Text is never cut: a line glamour could not break (one
+			// long word) goes on the next line.
+			p.Lines = append(p.Lines, fit(line, width)...)
 		}
 	}
 	pad := func(int) string { return strings.Repeat(" ", gutter) }
 	bodies := r.paragraphs(a, o.Topic, wrap)
 	tr := r.glamourFor(wrap, 1)[0]
 	add(markdown(tr, "# "+escapeMarkdown(a.Title)), pad)
-	if meta := metaLine(a); meta != "" {
-		add(wrapText(r.styles.Meta.Render(meta), wrap), pad)
+	if meta := MetaLine(a); meta != "" {
+		add(Wrap(r.styles.Meta.Render(meta), wrap), pad)
 	}
 	if a.Standfirst != "" {
 		p.Lines = append(p.Lines, "")
@@ -198,8 +206,8 @@ func (r *Renderer) paragraphs(a *model.Article, topic, wrap int) [][]string {
 	return out
 }
 
-// metaLine is "date · byline · source", leaving out what is unknown.
-func metaLine(a *model.Article) string {
+// MetaLine is "date · byline · source", leaving out what is unknown.
+func MetaLine(a *model.Article) string {
 	var parts []string
 	for _, s := range []string{a.DateString(), a.Byline, a.Source} {
 		if s != "" {
@@ -222,19 +230,19 @@ func (r *Renderer) gutter(set model.TopicSet, topics []model.Topic, topic, line 
 	}
 	label := ""
 	if line == 0 {
-		label = badges(set, topics, topic, gutterWidth-4)
+		label = Badges(set, topics, topic, GutterWidth-4)
 	}
 	style := r.styles.Gutter
 	if current {
 		style = r.styles.GutterCurrent
 	}
 	// Column 0 is left blank for the reader's cursor.
-	return " " + pin + style.Render(fmt.Sprintf("%-*s", gutterWidth-4, label)) + bar + " "
+	return " " + pin + style.Render(fmt.Sprintf("%-*s", GutterWidth-4, label)) + bar + " "
 }
 
-// badges lists a set's badges, the current topic's first and the rest in
+// Badges lists a set's badges, the current topic's first and the rest in
 // topic order, as many as fit in width, with "+N" for the rest.
-func badges(set model.TopicSet, topics []model.Topic, current, width int) string {
+func Badges(set model.TopicSet, topics []model.Topic, current, width int) string {
 	idx := set.Indexes()
 	if j := slices.Index(idx, current); j > 0 {
 		idx = append(append([]int{current}, idx[:j]...), idx[j+1:]...)
