@@ -20,7 +20,7 @@ func main() {
 // newApp wires the command line to the app: cli decides what a program
 // starts with, ui is the program.
 func newApp(c *model.Corpus, o cli.AppOptions) tea.Model {
-	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir}
+	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth}
 	if o.Store != nil { // a nil *store.Store in the interface would not be nil
 		opts.Store = o.Store
 	}

@@ -20,6 +20,8 @@ type AppOptions struct {
 	Store     *store.Store // nil: pins are unavailable, and the app says why
 	User      string
 	ExportDir string
+	// ReadingWidth caps the reader's prose, in columns (0: the default).
+	ReadingWidth int
 }
 
 // AppFunc builds the interactive app over a corpus.
@@ -28,11 +30,13 @@ type AppFunc func(c *model.Corpus, o AppOptions) tea.Model
 // uiOptions are the flags of the interactive app.
 type uiOptions struct {
 	style string
+	width int
 	state stateOptions
 }
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.style, "style", render.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
+	cmd.Flags().IntVar(&o.width, "width", 0, "cap the reader's prose at `N` columns (default 100)")
 	o.state.addFlags(cmd)
 }
 
@@ -54,7 +58,10 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if e.getenv("NO_COLOR") != "" && !cmd.Flags().Changed("style") {
 		style = render.StyleNoTTY
 	}
-	opts := AppOptions{Style: style, User: localUser()}
+	if o.width < 0 {
+		return usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
+	}
+	opts := AppOptions{Style: style, User: localUser(), ReadingWidth: o.width}
 	st, dir, err := o.state.open()
 	if err != nil {
 		// Reading still works; the app says why pins do not.

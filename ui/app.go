@@ -73,10 +73,10 @@ func New(corpus *model.Corpus, opts Options) *App {
 	}
 	s.pins = newPinBoard(opts.Store, opts.User)
 	h := help.New()
-	if opts.Style == render.StyleNoTTY {
-		h.Styles = help.Styles{}
-	} else {
-		h.Styles = help.DefaultStyles(opts.Style != render.StyleLight)
+	st := s.styles
+	h.Styles = help.Styles{
+		ShortKey: st.HelpKey, ShortDesc: st.HelpDesc, ShortSeparator: st.HelpSep,
+		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.HelpSep, Ellipsis: st.HelpSep,
 	}
 	a := &App{s: s, help: h}
 	a.views = [viewCount]view{

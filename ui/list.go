@@ -322,6 +322,9 @@ func (l *listView) View() string {
 
 type listColumns struct{ date, title, source, badges int }
 
+// columns shares the width out: the title takes what is left, but a wide
+// window also widens the outlet and topic columns, which are what tell
+// alike titles apart.
 func (l *listView) columns() listColumns {
 	c := listColumns{date: 10, source: 22}
 	switch {
@@ -329,11 +332,16 @@ func (l *listView) columns() listColumns {
 		c.source = 0
 	case l.width < 100:
 		c.source = 14
+	case l.width >= 160:
+		c.source = 30
 	}
 	if l.width < 50 {
 		c.date = 0
 	}
 	c.badges = min(30, max(l.width/4, 8))
+	if l.width >= 160 {
+		c.badges = min(48, l.width/4)
+	}
 	c.title = max(l.width-3-c.date-c.source-c.badges-3, 8)
 	return c
 }

@@ -24,7 +24,16 @@ type Styles struct {
 	Cell          lipgloss.Style
 	CellEmpty     lipgloss.Style
 	CellCursor    lipgloss.Style
+	// The footer's help: keys, their descriptions and separators.
+	HelpKey, HelpDesc, HelpSep lipgloss.Style
 }
+
+// The backgrounds the styles assume, for contrast: a dark terminal is at
+// most this light, a light one at least this light.
+const (
+	AssumedDarkBackground  = "#1E1E1E"
+	AssumedLightBackground = "#FFFFFF"
+)
 
 // NewStyles builds the styles for a glamour style name. The style is chosen
 // by flag, never by asking the terminal for its background.
@@ -36,6 +45,7 @@ func NewStyles(style string) Styles {
 			Gutter: plain, GutterCurrent: plain, Selected: plain, Marked: plain,
 			BadgeCurrent: plain, StatusBar: plain, Notice: plain,
 			Error: plain, Header: plain, Cell: plain, CellEmpty: plain, CellCursor: plain,
+			HelpKey: plain, HelpDesc: plain, HelpSep: plain,
 		}
 	}
 	ld := lipgloss.LightDark(style != StyleLight)
@@ -63,5 +73,10 @@ func NewStyles(style string) Styles {
 		Cell:          lipgloss.NewStyle().Foreground(text),
 		CellEmpty:     lipgloss.NewStyle().Foreground(subtle),
 		CellCursor:    lipgloss.NewStyle().Foreground(text).Background(faint).Bold(true),
+		// bubbles' default help colours are 1.9:1 to 3.2:1 against these
+		// backgrounds; these meet WCAG AA (4.5:1).
+		HelpKey:  lipgloss.NewStyle().Foreground(text),
+		HelpDesc: lipgloss.NewStyle().Foreground(subtle),
+		HelpSep:  lipgloss.NewStyle().Foreground(subtle),
 	}
 }

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"briefing/model"
+	"briefing/seeds"
+)
+
+// words reduces text to its words, lower-case and single-spaced, so that
+// wrapped, marked and styled output compares with the article's text.
+func words(s string) string {
+	s = ansi.Strip(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// The paragraphs a user asks to see with --topic are shown whole, at any
+// width, on a terminal and on a pipe.
+func TestShowTopicNeverCutsText(t *testing.T) {
+	topics, _ := model.ParseTopics(seeds.Topics())
+	tg, _ := model.NewTagger(topics)
+	corpus, _, err := model.LoadFS(seeds.Articles(), model.LoadOptions{Tagger: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ter := corpus.TopicIndex("territory")
+	for _, a := range corpus.Articles {
+		for _, width := range []string{"40", "80", "120"} {
+			for _, terminal := range []bool{false, true} {
+				r := runCLI(t, terminal, nil, "show", "--width", width, "--topic", "territory", a.ID)
+				if r.code != 0 {
+					t.Fatalf("exit %d: %s", r.code, r.stderr)
+				}
+				for _, l := range strings.Split(r.stdout, "\n") {
+					if strings.HasSuffix(ansi.Strip(l), "…") {
+						t.Errorf("%s at %s: a line is cut: %q", a.ID, width, ansi.Strip(l))
+					}
+				}
+				out := words(r.stdout)
+				for _, i := range a.ParagraphsOn(ter) {
+					if p := words(a.Paragraphs[i].Text); !strings.Contains(out, p) {
+						t.Errorf("%s at %s (terminal %v): ¶%d is not whole:\n%s", a.ID, width, terminal, i+1, p)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestTruncateAtAWord(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"French President Emmanuel Macron has led a push", 30, "French President Emmanuel…"},
+		{"Unbreakablewordthatgoesonandon", 10, "Unbreakab…"},
+		{"\x1b[1mbold words here\x1b[m", 11, "\x1b[1mbold words…\x1b[m"},
+	} {
+		got := Truncate(tc.in, tc.w)
+		if ansi.Strip(got) != ansi.Strip(tc.want) || ansi.StringWidth(got) > tc.w {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tc.in, tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestFitNeverCuts(t *testing.T) {
+	long := "see https://example.com/" + strings.Repeat("a", 200) + " now"
+	lines := fit(long, 40)
+	if strings.Join(lines, "") != long {
+		t.Errorf("fit lost text: %q", lines)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line of %d cells: %q", ansi.StringWidth(l), l)
+		}
+	}
+}
