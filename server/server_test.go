@@ -19,6 +19,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
 
 	"briefing/model"
 	"briefing/seeds"
@@ -417,16 +418,16 @@ func TestHostKeyIsStable(t *testing.T) {
 func TestOpenListenerNeedsAuthorizedKeys(t *testing.T) {
 	for _, listen := range []string{"0.0.0.0:2222", "[::]:2222", "192.0.2.1:2222"} {
 		cfg := Config{Listen: listen}
-		if err := cfg.checkListen(); !errors.Is(err, ErrOpenToAnyone) {
+		if err := cfg.CheckListen(); !errors.Is(err, ErrOpenToAnyone) {
 			t.Errorf("%s: %v", listen, err)
 		}
 		cfg.AllowAnyone = true
-		if err := cfg.checkListen(); err != nil {
+		if err := cfg.CheckListen(); err != nil {
 			t.Errorf("%s with --allow-anyone: %v", listen, err)
 		}
 	}
 	for _, listen := range []string{"127.0.0.1:2222", "localhost:2222", "[::1]:2222"} {
-		if err := (Config{Listen: listen}).checkListen(); err != nil {
+		if err := (Config{Listen: listen}).CheckListen(); err != nil {
 			t.Errorf("%s: %v", listen, err)
 		}
 	}
@@ -550,7 +551,7 @@ func TestHostileClients(t *testing.T) {
 
 func TestThrottledReader(t *testing.T) {
 	src := bytes.NewReader(bytes.Repeat([]byte("x"), inputBurst+inputBytesPerSecond))
-	r := newThrottledReader(src)
+	r := newThrottledReader(context.Background(), src, rate.NewLimiter(inputBytesPerSecond, inputBurst))
 	start := time.Now()
 	n, _ := io.Copy(io.Discard, r)
 	if n != int64(inputBurst+inputBytesPerSecond) {
