@@ -75,7 +75,10 @@ func (k authorizedKey) permits(ip net.IP, now time.Time) error {
 		case alreadyHonoured[name] && !hasValue:
 			pty = pty || name == "pty"
 		default:
-			return fmt.Errorf("option %q is not supported by briefing", name)
+			if hasValue {
+				name += "="
+			}
+			return fmt.Errorf("option %s is not supported by briefing", name)
 		}
 	}
 	if restricted && !pty {

@@ -134,6 +134,7 @@ type Server struct {
 	newModel    ModelFunc
 	conns       *connTracker
 	limiter     ratelimiter.RateLimiter
+	socketRate  rate.Limit // bytes per second read from each connection; tests raise it
 
 	mu        sync.Mutex
 	sessions  map[*tea.Program]struct{}
@@ -163,10 +164,11 @@ func New(cfg Config, corpus *model.Corpus, st *store.Store) (*Server, error) {
 	}
 	s := &Server{
 		cfg: cfg, corpus: corpus, store: st, fingerprint: Fingerprint(signer.PublicKey()),
-		newModel: func(c *model.Corpus, o ui.Options) tea.Model { return ui.New(c, o) },
-		sessions: map[*tea.Program]struct{}{},
-		conns:    newConnTracker(),
-		limiter:  ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 1024),
+		newModel:   func(c *model.Corpus, o ui.Options) tea.Model { return ui.New(c, o) },
+		sessions:   map[*tea.Program]struct{}{},
+		conns:      newConnTracker(),
+		socketRate: socketBytesPerSecond,
+		limiter:    ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 1024),
 	}
 	// Middlewares compose so that the last listed runs first: recover is
 	// outermost, the program innermost.
@@ -209,7 +211,7 @@ func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	if closing {
 		return nil
 	}
-	c := s.conns.accept(conn, s.cfg.MaxConnsPerAddr)
+	c := s.conns.accept(conn, s.cfg.MaxConnsPerAddr, s.socketRate)
 	if c == nil {
 		s.cfg.Logger.Warn("connection refused: too many from this address", "remote", conn.RemoteAddr().String(), "max", s.cfg.MaxConnsPerAddr)
 		return nil
