@@ -52,7 +52,7 @@ const (
 	DefaultMaxConnsPerKey   = 10
 	DefaultMaxConnsPerAddr  = 32
 	DefaultNoSessionTimeout = 30 * time.Second
-	DefaultExportQuota      = 50 << 20
+	DefaultExportQuota      = store.DefaultExportQuota
 	// noticeTime is how long Shutdown gives sessions to show the notice and
 	// quit before it closes every connection.
 	noticeTime = 2 * time.Second
