@@ -17,8 +17,8 @@ import (
 // requests, channel opens) is slowed by TCP back-pressure instead of
 // costing CPU, and the connection is never left unread.
 const (
-	socketBytesPerSecond = 64 << 10
-	socketBurst          = 1 << 20
+	socketBytesPerSecond = 32 << 10
+	socketBurst          = 64 << 10
 	socketReadChunk      = 32 << 10
 )
 

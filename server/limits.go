@@ -44,7 +44,7 @@ const (
 	inputBytesPerSecond = 256
 	inputBurst          = 16 << 10
 	inputReadChunk      = 1 << 10
-	resizeCost          = 128
+	resizeCost          = 256
 	// frameInterval is the fastest window changes reach a program: one a
 	// frame at bubbletea's default 60 fps.
 	frameInterval = time.Second / 60
