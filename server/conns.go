@@ -40,7 +40,8 @@ type connState struct {
 	socket *rate.Limiter // bytes read from the socket
 	budget *rate.Limiter // input bytes and window changes, shared by its sessions
 
-	key       string // fingerprint once authenticated; guarded by connTracker.mu
+	sshCtx    ssh.Context // the SSH library's context for the connection
+	key       string      // fingerprint once authenticated; guarded by connTracker.mu
 	closeOnce sync.Once
 	onClose   func(*connState)
 }
@@ -122,15 +123,30 @@ func (t *connTracker) accept(conn net.Conn, max int, socketRate rate.Limit) *con
 	return c
 }
 
-// claimKey records that c authenticated with key, or reports false when
-// that key already holds max other connections.
-func (t *connTracker) claimKey(c *connState, key string, max int) bool {
+// keyFull says whether key already holds max authenticated connections.
+func (t *connTracker) keyFull(key string, max int) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if _, open := t.conns[c]; !open {
-		return false
+	return max > 0 && t.byKey[key] >= max
+}
+
+// claimKey counts c against the key it authenticated with, once its
+// handshake is done, or reports false when that key already holds max
+// other connections. Counting only finished handshakes matters: a public
+// key is public, so anyone may offer someone else's key and stall before
+// signing, and such attempts must not use up that person's connections.
+func (t *connTracker) claimKey(c *connState, max int) bool {
+	if c.sshCtx == nil || c.sshCtx.Value(ssh.ContextKeyConn) == nil {
+		return true // still in the handshake
 	}
-	if c.key == key {
+	pk, _ := c.sshCtx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
+	if pk == nil {
+		return true // no key: nothing to count it against
+	}
+	key := Fingerprint(pk)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, open := t.conns[c]; !open || c.key == key {
 		return true
 	}
 	if max > 0 && t.byKey[key] >= max {
@@ -207,6 +223,9 @@ func (s *Server) sweep(ctx context.Context) {
 			return
 		case now := <-tick.C:
 			for _, c := range s.conns.all() {
+				if !s.claimKey(c) {
+					continue
+				}
 				if why := c.expired(now, s.cfg); why != "" {
 					s.cfg.Logger.Info("connection closed", "remote", c.RemoteAddr().String(), "reason", why)
 					c.Close()
@@ -214,6 +233,17 @@ func (s *Server) sweep(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// claimKey counts an authenticated connection against its key, closing it
+// when the key has no connection to spare; false when it closed it.
+func (s *Server) claimKey(c *connState) bool {
+	if s.conns.claimKey(c, s.cfg.MaxConnsPerKey) {
+		return true
+	}
+	s.cfg.Logger.Warn("connection closed: too many connections for this key", "remote", c.RemoteAddr().String(), "max", s.cfg.MaxConnsPerKey)
+	c.Close()
+	return false
 }
 
 // sweepInterval checks often enough for the shortest timeout to be kept

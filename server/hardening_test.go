@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -386,3 +387,47 @@ func TestHostKeyChecks(t *testing.T) {
 }
 
 func sshWindow(w, h int) ssh.Window { return ssh.Window{Width: w, Height: h} }
+
+// stallingSigner offers a public key it cannot sign with and stalls, as
+// someone holding only another person's public key might.
+type stallingSigner struct {
+	pub     gossh.PublicKey
+	asked   chan struct{}
+	release chan struct{}
+}
+
+func (s stallingSigner) PublicKey() gossh.PublicKey { return s.pub }
+func (s stallingSigner) Sign(io.Reader, []byte) (*gossh.Signature, error) {
+	s.asked <- struct{}{} // the server accepted the key and wants a signature
+	<-s.release
+	return nil, errors.New("no private key")
+}
+
+// TestSomeoneElsesPublicKeyUsesNoSlots: connections that offer a key and
+// never prove they hold it do not count against that key.
+func TestSomeoneElsesPublicKeyUsesNoSlots(t *testing.T) {
+	victim := newKey(t)
+	keys := writeAuthorizedKeys(t, victim)
+	ts := startServer(t, func(c *Config, _ *Server) { c.AuthorizedKeys, c.MaxConnsPerKey = keys, 2 })
+	asked, release := make(chan struct{}, 5), make(chan struct{})
+	defer close(release)
+	for range 5 {
+		go gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
+			User: "reader", Auth: []gossh.AuthMethod{gossh.PublicKeys(stallingSigner{victim.PublicKey(), asked, release})},
+			HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		})
+	}
+	for range 5 {
+		select {
+		case <-asked:
+		case <-time.After(20 * time.Second):
+			t.Fatal("the impostors never got to the signature")
+		}
+	}
+	c, err := dial(t, ts.addr, victim)
+	if err != nil {
+		t.Fatalf("the key's owner was locked out: %v", err)
+	}
+	defer c.Close()
+	openTerm(t, c, 80, 24).waitFor("5 articles")
+}

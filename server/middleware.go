@@ -72,6 +72,9 @@ func (s *Server) countSessions() wish.Middleware {
 	return func(next ssh.Handler) ssh.Handler {
 		return func(sess ssh.Session) {
 			if c := connOf(sess.Context()); c != nil {
+				if !s.claimKey(c) {
+					return
+				}
 				c.sessionStarted()
 				defer c.sessionEnded()
 			}

@@ -216,6 +216,7 @@ func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.cfg.Logger.Warn("connection refused: too many from this address", "remote", conn.RemoteAddr().String(), "max", s.cfg.MaxConnsPerAddr)
 		return nil
 	}
+	c.sshCtx = ctx
 	ctx.SetValue(connStateKey{}, c)
 	return c
 }
@@ -230,7 +231,9 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 		s.cfg.Logger.Info("auth refused", "remote", remote, "user", ctx.User(), "key", fp, "reason", reason)
 		return false
 	}
-	if c := connOf(ctx); c == nil || !s.conns.claimKey(c, fp, s.cfg.MaxConnsPerKey) {
+	// Refused here when the key is already full; counted once the
+	// handshake is done (see claimKey).
+	if s.conns.keyFull(fp, s.cfg.MaxConnsPerKey) {
 		s.cfg.Logger.Warn("auth refused: too many connections for this key", "remote", remote, "key", fp, "max", s.cfg.MaxConnsPerKey)
 		return false
 	}
