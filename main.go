@@ -14,13 +14,13 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, newApp))
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, cli.App{New: newApp, Shutdown: ui.ShutdownMsg{}}))
 }
 
 // newApp wires the command line to the app: cli decides what a program
 // starts with, ui is the program.
 func newApp(c *model.Corpus, o cli.AppOptions) tea.Model {
-	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth}
+	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth, ExportQuota: o.ExportQuota}
 	if o.Store != nil { // a nil *store.Store in the interface would not be nil
 		opts.Store = o.Store
 	}

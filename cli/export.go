@@ -3,13 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"briefing/internal/safefile"
 	"briefing/model"
+	"briefing/store"
 )
 
 func newExport(e env, c *common) *cobra.Command {
@@ -18,10 +19,11 @@ func newExport(e env, c *common) *cobra.Command {
 		pins   bool
 		format string
 		output string
+		force  bool
 		state  stateOptions
 	)
 	cmd := &cobra.Command{
-		Use:   "export [--topic ID]... [--pins] [--format md|json|txt] [-o FILE] [--state DIR] [PATH...]",
+		Use:   "export [--topic ID]... [--pins] [--format md|json|txt] [-o FILE [--force]] [--state DIR] [PATH...]",
 		Short: "Export a briefing with citations",
 		Long: `Export writes a briefing: with --pins, your pinned paragraphs and notes in
 the order you gave them in the app; with --topic (repeatable), every
@@ -37,6 +39,13 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			}
 			if !pins && len(topics) == 0 {
 				return usageError{err: errors.New("say what to export: --pins, --topic ID, or both"), usage: cmd.UseLine()}
+			}
+			toFile := output != "" && output != "-"
+			if toFile {
+				// Refuse before any work, and again (atomically) when writing.
+				if err := checkOutput(output, force, state); err != nil {
+					return err
+				}
 			}
 			corpus, err := loadCorpus(e, c, args)
 			if err != nil {
@@ -62,12 +71,12 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			if err != nil {
 				return err
 			}
-			if output == "" || output == "-" {
+			if !toFile {
 				_, err = e.stdout.Write(out)
 				return err
 			}
-			if err := os.WriteFile(output, out, 0o644); err != nil {
-				return err
+			if err := safefile.Write(output, out, force); err != nil {
+				return outputError(err)
 			}
 			fmt.Fprintf(e.stderr, "briefing: wrote %s\n", output)
 			return nil
@@ -76,20 +85,26 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 	cmd.Flags().StringArrayVar(&topics, "topic", nil, "export paragraphs on topic `ID` (repeatable)")
 	cmd.Flags().BoolVar(&pins, "pins", false, "export your pinned paragraphs and notes")
 	cmd.Flags().StringVar(&format, "format", "md", "md, json or txt")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout (created 0600; never through a symbolic link)")
+	cmd.Flags().BoolVar(&force, "force", false, "let -o replace an existing file")
 	state.addFlags(cmd)
 	return cmd
 }
 
 func pinBriefing(state stateOptions, corpus *model.Corpus, topics []string) (model.Briefing, error) {
-	st, _, err := state.open()
-	if err != nil {
+	// Reading only: a read-only state folder still exports.
+	var all []model.Pin
+	st, err := state.openReadOnly()
+	switch {
+	case errors.Is(err, store.ErrNoDatabase):
+		// Nothing pinned yet: an empty briefing.
+	case err != nil:
 		return model.Briefing{}, err
-	}
-	defer st.Close()
-	all, err := st.Pins(localUser())
-	if err != nil {
-		return model.Briefing{}, err
+	default:
+		defer st.Close()
+		if all, err = st.Pins(localUser()); err != nil {
+			return model.Briefing{}, err
+		}
 	}
 	if len(topics) > 0 {
 		all = slices.DeleteFunc(all, func(p model.Pin) bool { return !slices.Contains(topics, p.Topic) })

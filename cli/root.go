@@ -39,7 +39,7 @@ type env struct {
 	getenv         func(string) string
 	isTerminal     func(io.Writer) bool
 	termWidth      func(io.Writer) int
-	app            AppFunc
+	app            App
 }
 
 // common holds the flags every command shares.
@@ -51,7 +51,7 @@ type common struct {
 // Run executes briefing with args and returns the exit status. app builds
 // the interactive program; main supplies it, so that the command line does
 // not link the app.
-func Run(args []string, stdout, stderr io.Writer, app AppFunc) int {
+func Run(args []string, stdout, stderr io.Writer, app App) int {
 	e := env{stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal, termWidth: termWidth, app: app}
 	return run(args, e)
 }

@@ -2,23 +2,31 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"math"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"briefing/model"
 	"briefing/server"
+	"briefing/ui/render"
 )
 
 func newServe(e env, c *common) *cobra.Command {
 	var (
-		cfg   server.Config
-		state stateOptions
+		cfg         server.Config
+		state       stateOptions
+		exportQuota string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [flags] [PATH...]",
@@ -29,15 +37,35 @@ SSH key). The articles are loaded once and shared by every session.
 
 Without --authorized-keys any key gets in, so the server then listens on
 loopback only; a wider --listen needs --authorized-keys (or --allow-anyone).
-The host key is created on first start and its fingerprint logged.`,
+The host key (Ed25519 only, mode 0600) is created on first start and its
+fingerprint logged. authorized_keys options from= and expiry-time= are
+honoured; a key with an option briefing does not implement is refused.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg.Logger = log.NewWithOptions(e.stderr, log.Options{ReportTimestamp: true, Prefix: "briefing"})
+			quota, err := parseSize(exportQuota)
+			if err != nil {
+				return usageError{err: fmt.Errorf("--export-quota: %w", err), usage: cmd.UseLine()}
+			}
+			cfg.ExportQuota = quota
+			// Check and bind the address before anything is written, so a
+			// refused serve leaves no state on disk.
+			if err := cfg.CheckListen(); err != nil {
+				return usageError{err: err, usage: cmd.UseLine()}
+			}
+			l, err := net.Listen("tcp", cfg.Listen)
+			if err != nil {
+				return fmt.Errorf("--listen %s: %w", cfg.Listen, err)
+			}
+			defer l.Close()
 			st, dir, err := state.open()
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if n := st.Notice(); n != "" {
+				cfg.Logger.Warn(n)
+			}
 			cfg.StateDir = dir
 			if cfg.HostKeyPath == "" {
 				cfg.HostKeyPath = filepath.Join(dir, "ssh_host_ed25519_key")
@@ -46,30 +74,28 @@ The host key is created on first start and its fingerprint logged.`,
 			if err != nil {
 				return err
 			}
-			srv, err := server.New(cfg, corpus, st)
-			if errors.Is(err, server.ErrOpenToAnyone) {
-				return usageError{err: err, usage: cmd.UseLine()}
+			cfg.NewModel = func(c *model.Corpus, sess server.Session) tea.Model {
+				style := render.StyleDark
+				if sess.NoColor {
+					style = render.StyleNoTTY
+				}
+				return e.app.New(c, AppOptions{Style: style, Store: sess.Store, User: sess.User, ExportDir: sess.ExportDir, ExportQuota: sess.ExportQuota})
 			}
+			cfg.ShutdownMsg = e.app.Shutdown
+			srv, err := server.New(cfg, corpus, st)
 			if err != nil {
 				return err
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			done := make(chan error, 1)
-			go func() { done <- srv.ListenAndServe() }()
+			go func() { done <- srv.Serve(l) }()
 			select {
 			case err := <-done:
 				return err
 			case <-ctx.Done():
 			}
-			// Sessions get a moment to say goodbye; past 8 s they are cut.
-			shutdownCtx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
-			defer cancel()
-			if err := srv.Shutdown(shutdownCtx); err != nil {
-				cfg.Logger.Warn("sessions cut at shutdown", "err", err)
-			}
-			cfg.Logger.Info("stopped")
-			return nil
+			return shutdown(srv, cfg.Logger)
 		},
 	}
 	f := cmd.Flags()
@@ -78,10 +104,59 @@ The host key is created on first start and its fingerprint logged.`,
 	f.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "let in only the keys in this authorized_keys `FILE`")
 	f.BoolVar(&cfg.AllowAnyone, "allow-anyone", false, "allow a non-loopback --listen without --authorized-keys")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", 100, "open sessions at most")
-	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", 30*time.Minute, "end sessions idle this long")
-	f.DurationVar(&cfg.MaxSession, "max-session", 12*time.Hour, "end sessions older than this")
+	f.IntVar(&cfg.MaxConnsPerKey, "max-conns-per-key", server.DefaultMaxConnsPerKey, "open connections per SSH key at most")
+	f.IntVar(&cfg.MaxConnsPerAddr, "max-conns-per-addr", server.DefaultMaxConnsPerAddr, "open connections per client IP address at most")
+	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", 30*time.Minute, "close connections that send nothing for this long")
+	f.DurationVar(&cfg.MaxSession, "max-session", 12*time.Hour, "close connections older than this")
+	f.DurationVar(&cfg.NoSessionTimeout, "no-session-timeout", server.DefaultNoSessionTimeout, "close connections that run no session for this long")
+	f.StringVar(&exportQuota, "export-quota", "50MB", "`SIZE` each user's exports folder may hold (KB, MB, GB)")
 	f.Float64Var(&cfg.RatePerSecond, "rate", 2, "new sessions per second allowed from one IP address")
 	f.IntVar(&cfg.RateBurst, "rate-burst", 20, "sessions one IP address may open at once before --rate applies")
 	state.addFlags(cmd)
 	return cmd
+}
+
+// shutdownDeadline bounds a stop: the README promises 10 s, whatever the
+// clients do.
+const shutdownDeadline = 8 * time.Second
+
+// shutdown tells sessions the server is going down and closes every
+// connection; it returns by the deadline even if Shutdown itself is stuck,
+// and returning ends the process.
+func shutdown(srv *server.Server, logger *log.Logger) error {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownDeadline)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- srv.Shutdown(ctx) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			logger.Warn("sessions cut at shutdown", "err", err)
+		}
+	case <-time.After(shutdownDeadline + time.Second):
+		logger.Warn("shutdown overran its deadline: exiting anyway")
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// parseSize reads a size such as 50MB, 512KB, 1GB or a number of bytes.
+func parseSize(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"G", 1 << 30}, {"MB", 1 << 20}, {"M", 1 << 20}, {"KB", 1 << 10}, {"K", 1 << 10}, {"B", 1}}
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is not a size: give a number with KB, MB or GB", s)
+	}
+	return n * mult, nil
 }

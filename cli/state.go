@@ -19,17 +19,33 @@ func (o *stateOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.dir, "state", "", "keep the briefing database in `DIR` (default $XDG_STATE_HOME/briefing)")
 }
 
-// open opens the briefing database and returns it with its folder.
+// folder is the state folder: --state, or the default.
+func (o stateOptions) folder() (string, error) {
+	if o.dir != "" {
+		return o.dir, nil
+	}
+	return store.DefaultDir()
+}
+
+// open opens the briefing database and returns it with its folder. A
+// warning about the folder's permissions is st.Notice().
 func (o stateOptions) open() (*store.Store, string, error) {
-	dir := o.dir
-	if dir == "" {
-		var err error
-		if dir, err = store.DefaultDir(); err != nil {
-			return nil, "", err
-		}
+	dir, err := o.folder()
+	if err != nil {
+		return nil, "", err
 	}
 	st, err := store.Open(dir)
 	return st, dir, err
+}
+
+// openReadOnly opens the database for reading only, so a read-only state
+// folder still works; store.ErrNoDatabase when there is none yet.
+func (o stateOptions) openReadOnly() (*store.Store, error) {
+	dir, err := o.folder()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenReadOnly(dir)
 }
 
 // exportDir is where the app writes exported briefings.

@@ -22,10 +22,16 @@ type AppOptions struct {
 	ExportDir string
 	// ReadingWidth caps the reader's prose, in columns (0: the default).
 	ReadingWidth int
+	ExportQuota  int64 // bytes the exports folder may hold (0: no limit)
 }
 
-// AppFunc builds the interactive app over a corpus.
-type AppFunc func(c *model.Corpus, o AppOptions) tea.Model
+// App is the interactive program, supplied by main so that the command
+// line does not link it.
+type App struct {
+	New func(c *model.Corpus, o AppOptions) tea.Model
+	// Shutdown tells a served program the server is going down.
+	Shutdown tea.Msg
+}
 
 // uiOptions are the flags of the interactive app.
 type uiOptions struct {
@@ -70,7 +76,7 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 		defer st.Close()
 		opts.Store, opts.ExportDir = st, exportDir(dir)
 	}
-	_, err = tea.NewProgram(e.app(corpus, opts), tea.WithOutput(e.stdout)).Run()
+	_, err = tea.NewProgram(e.app.New(corpus, opts), tea.WithOutput(e.stdout)).Run()
 	return err
 }
 

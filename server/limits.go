@@ -1,11 +1,14 @@
 package server
 
 import (
+	"context"
 	"io"
 	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"golang.org/x/time/rate"
 )
 
 // Window sizes past these are clamped: the terminal renderer keeps cells
@@ -33,39 +36,104 @@ func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
-// Input a session may send: typing is a few bytes a second and a pasted
+// Input a connection may send: typing is a few bytes a second and a pasted
 // note fits in the burst; a flood is slowed to the sustained rate, so it
-// cannot take the CPU from other sessions.
+// cannot take the CPU from other sessions. A window change costs as much
+// as resizeCost bytes of input, as it costs a whole new frame.
 const (
 	inputBytesPerSecond = 256
 	inputBurst          = 16 << 10
+	inputReadChunk      = 1 << 10
+	resizeCost          = 256
+	// frameInterval is the fastest window changes reach a program: one a
+	// frame at bubbletea's default 60 fps.
+	frameInterval = time.Second / 60
 )
 
-// throttledReader limits the rate a session's input reaches its program.
+// throttledReader limits the rate a session's input reaches its program,
+// spending the connection's budget.
 type throttledReader struct {
+	ctx    context.Context
 	r      io.Reader
-	mu     sync.Mutex
-	tokens float64
-	last   time.Time
+	budget *rate.Limiter
 }
 
-func newThrottledReader(r io.Reader) *throttledReader {
-	return &throttledReader{r: r, tokens: inputBurst, last: time.Now()}
+func newThrottledReader(ctx context.Context, r io.Reader, budget *rate.Limiter) *throttledReader {
+	return &throttledReader{ctx: ctx, r: r, budget: budget}
 }
 
 func (t *throttledReader) Read(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for {
-		now := time.Now()
-		t.tokens = min(inputBurst, t.tokens+now.Sub(t.last).Seconds()*inputBytesPerSecond)
-		t.last = now
-		if t.tokens >= 1 {
-			break
-		}
-		time.Sleep(time.Duration((1 - t.tokens) / inputBytesPerSecond * float64(time.Second)))
+	n, err := t.r.Read(p[:min(len(p), inputReadChunk)])
+	// Spending after the read holds these bytes back until the budget
+	// allows them; meanwhile the rest of a flood stays in the SSH
+	// channel's window, which stops the client sending.
+	if n > 0 && t.budget.WaitN(t.ctx, n) != nil {
+		return 0, io.EOF
 	}
-	n, err := t.r.Read(p[:min(len(p), int(t.tokens))])
-	t.tokens -= float64(n)
 	return n, err
+}
+
+// resizer hands a program the client's window changes without ever
+// blocking the SSH connection: the latest size replaces any not yet
+// delivered, and deliveries come at most once a frame, each spending the
+// connection's input budget.
+type resizer struct {
+	mu      sync.Mutex
+	latest  ssh.Window
+	pending bool
+	wake    chan struct{}
+}
+
+func newResizer() *resizer { return &resizer{wake: make(chan struct{}, 1)} }
+
+// set records a window change; it never blocks.
+func (r *resizer) set(w ssh.Window) {
+	r.mu.Lock()
+	r.latest, r.pending = w, true
+	r.mu.Unlock()
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (r *resizer) take() (ssh.Window, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	w, ok := r.latest, r.pending
+	r.pending = false
+	return w, ok
+}
+
+// drain reads every window change the session receives until the channel
+// closes. It must keep reading after the program ends: the SSH library
+// hands window changes over on the connection's own goroutine, and a
+// channel nobody reads stops the whole connection.
+func (r *resizer) drain(winch <-chan ssh.Window) {
+	for w := range winch {
+		r.set(w)
+	}
+}
+
+// deliver sends the latest size to the program until ctx ends.
+func (r *resizer) deliver(ctx context.Context, budget *rate.Limiter, send func(tea.Msg)) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-r.wake:
+		}
+		// Wait out the frame so a burst of changes becomes one.
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(frameInterval):
+		}
+		if budget.WaitN(ctx, resizeCost) != nil {
+			return
+		}
+		if w, ok := r.take(); ok {
+			send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		}
+	}
 }

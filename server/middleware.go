@@ -50,6 +50,39 @@ func (s *Server) limitSessions() wish.Middleware {
 	}
 }
 
+// rateLimit turns away an address opening sessions faster than the rate
+// allows, and logs it (wish's own middleware does not).
+func (s *Server) rateLimit() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if err := s.limiter.Allow(sess); err != nil {
+				s.cfg.Logger.Warn("session refused: rate limit", "remote", sess.RemoteAddr().String(),
+					"rate", s.cfg.RatePerSecond, "burst", s.cfg.RateBurst)
+				wish.Fatal(sess, err)
+				return
+			}
+			next(sess)
+		}
+	}
+}
+
+// countSessions tells the connection a session runs on it, so that a
+// connection left without one is closed after NoSessionTimeout.
+func (s *Server) countSessions() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if c := connOf(sess.Context()); c != nil {
+				if !s.claimKey(c) {
+					return
+				}
+				c.sessionStarted()
+				defer c.sessionEnded()
+			}
+			next(sess)
+		}
+	}
+}
+
 // logSessions logs connects and disconnects with their duration. It logs
 // who by fingerprint, never keys or what was read.
 func (s *Server) logSessions() wish.Middleware {

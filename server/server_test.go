@@ -19,11 +19,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
 
 	"briefing/model"
 	"briefing/seeds"
 	"briefing/store"
 	"briefing/ui"
+	"briefing/ui/render"
 )
 
 func seedCorpus(t testing.TB) *model.Corpus {
@@ -62,6 +64,18 @@ type testServer struct {
 
 // startServer runs a server on a free loopback port; tune adjusts its
 // config and may swap the model.
+// appFor serves the real app, as main wires it.
+func appFor(c *model.Corpus, sess Session) tea.Model {
+	o := ui.Options{Style: render.StyleDark, User: sess.User, ExportDir: sess.ExportDir, ExportQuota: sess.ExportQuota}
+	if sess.NoColor {
+		o.Style = render.StyleNoTTY
+	}
+	if sess.Store != nil {
+		o.Store = sess.Store
+	}
+	return ui.New(c, o)
+}
+
 func startServer(t testing.TB, tune func(*Config, *Server)) *testServer {
 	t.Helper()
 	dir := t.TempDir()
@@ -72,7 +86,7 @@ func startServer(t testing.TB, tune func(*Config, *Server)) *testServer {
 	t.Cleanup(func() { st.Close() })
 	logs := &syncBuffer{}
 	cfg := Config{Listen: "127.0.0.1:0", StateDir: dir, RatePerSecond: 10000, RateBurst: 10000,
-		Logger: log.NewWithOptions(logs, log.Options{})}
+		Logger: log.NewWithOptions(logs, log.Options{}), NewModel: appFor, ShutdownMsg: ui.ShutdownMsg{}}
 	if tune != nil {
 		tune(&cfg, nil)
 	}
@@ -297,7 +311,7 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func TestPanicEndsOnlyThatSession(t *testing.T) {
 	ts := startServer(t, func(_ *Config, s *Server) {
 		if s != nil {
-			s.newModel = func(c *model.Corpus, o ui.Options) tea.Model { return panicky{ui.New(c, o)} }
+			s.newModel = func(c *model.Corpus, sess Session) tea.Model { return panicky{appFor(c, sess)} }
 		}
 	})
 	c1, _ := dial(t, ts.addr, newKey(t))
@@ -417,16 +431,16 @@ func TestHostKeyIsStable(t *testing.T) {
 func TestOpenListenerNeedsAuthorizedKeys(t *testing.T) {
 	for _, listen := range []string{"0.0.0.0:2222", "[::]:2222", "192.0.2.1:2222"} {
 		cfg := Config{Listen: listen}
-		if err := cfg.checkListen(); !errors.Is(err, ErrOpenToAnyone) {
+		if err := cfg.CheckListen(); !errors.Is(err, ErrOpenToAnyone) {
 			t.Errorf("%s: %v", listen, err)
 		}
 		cfg.AllowAnyone = true
-		if err := cfg.checkListen(); err != nil {
+		if err := cfg.CheckListen(); err != nil {
 			t.Errorf("%s with --allow-anyone: %v", listen, err)
 		}
 	}
 	for _, listen := range []string{"127.0.0.1:2222", "localhost:2222", "[::1]:2222"} {
-		if err := (Config{Listen: listen}).checkListen(); err != nil {
+		if err := (Config{Listen: listen}).CheckListen(); err != nil {
 			t.Errorf("%s: %v", listen, err)
 		}
 	}
@@ -550,7 +564,7 @@ func TestHostileClients(t *testing.T) {
 
 func TestThrottledReader(t *testing.T) {
 	src := bytes.NewReader(bytes.Repeat([]byte("x"), inputBurst+inputBytesPerSecond))
-	r := newThrottledReader(src)
+	r := newThrottledReader(context.Background(), src, rate.NewLimiter(inputBytesPerSecond, inputBurst))
 	start := time.Now()
 	n, _ := io.Copy(io.Discard, r)
 	if n != int64(inputBurst+inputBytesPerSecond) {

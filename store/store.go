@@ -7,12 +7,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"briefing/model"
 )
@@ -22,8 +24,9 @@ const FileName = "briefing.db"
 
 // Store is an open briefing database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db     *sql.DB
+	path   string
+	notice string
 }
 
 // DefaultDir is $XDG_STATE_HOME/briefing, or ~/.local/state/briefing.
@@ -39,12 +42,21 @@ func DefaultDir() (string, error) {
 }
 
 // Open opens (creating if needed) the database in dir and brings its schema
-// up to date.
+// up to date. The folder is made private (0700) and the database files
+// 0600: they hold every user's pins and notes.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("state folder: %w", err)
 	}
+	notice := securePerms(dir)
 	path := filepath.Join(dir, FileName)
+	// SQLite gives the -wal and -shm files the database file's mode, so
+	// creating it 0600 first keeps all three private.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	f.Close()
 	// WAL lets readers and a writer work at once; the busy timeout makes a
 	// second process wait for a lock instead of failing; synchronous=FULL
 	// makes every commit durable before it is acknowledged.
@@ -54,17 +66,71 @@ func Open(dir string) (*Store, error) {
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(ON)")
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", dsn(path, q))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, notice: notice}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens the database in dir for reading only: it creates,
+// migrates and changes nothing, so it works on a read-only state folder.
+// A folder with no database yet gives ErrNoDatabase.
+func OpenReadOnly(dir string) (*Store, error) {
+	path := filepath.Join(dir, FileName)
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w in %s", ErrNoDatabase, dir)
+		}
+		return nil, openError(path, err)
+	}
+	s, err := openReadOnly(path, false)
+	if code := sqliteCode(err); code == sqlite3.SQLITE_CANTOPEN || code == sqlite3.SQLITE_READONLY {
+		// A WAL database needs its -shm file; in a folder we cannot write,
+		// SQLite can only read the database as a file nobody changes.
+		s, err = openReadOnly(path, true)
+	}
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return s, nil
+}
+
+func openReadOnly(path string, immutable bool) (*Store, error) {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	if immutable {
+		q.Set("immutable", "1")
+	}
+	q.Add("_pragma", "busy_timeout(10000)")
+	db, err := sql.Open("sqlite", dsn(path, q))
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(context.Background()); err != nil {
+	v, err := s.SchemaVersion()
+	switch {
+	case err != nil:
+	case v > len(migrations):
+		err = fmt.Errorf("schema version %d is newer than this briefing (%d): upgrade briefing", v, len(migrations))
+	case v < len(migrations):
+		err = fmt.Errorf("schema version %d is older than this briefing (%d): run briefing once with write access to upgrade it", v, len(migrations))
+	}
+	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("briefing database %s: %w", path, err)
+		return nil, err
 	}
 	return s, nil
 }
+
+// Notice is a warning about the state folder's permissions found when
+// opening it (or that they were tightened), or "".
+func (s *Store) Notice() string { return s.notice }
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }

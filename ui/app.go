@@ -32,6 +32,8 @@ type Options struct {
 	// ReadingWidth caps the reader's prose at a readable measure, in
 	// columns (default 100; negative for the whole window).
 	ReadingWidth int
+	// ExportQuota bounds the bytes the exports folder may hold; 0 for none.
+	ExportQuota int64
 }
 
 // DefaultReadingWidth is the reader's measure unless set otherwise.
@@ -66,7 +68,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 	s := &shared{
 		corpus: corpus, keys: DefaultKeyMap(), styles: render.NewStyles(opts.Style),
 		renderer: render.NewRenderer(opts.Style), background: render.NewRenderer(opts.Style), topic: -1,
-		exportDir: opts.ExportDir, readingWidth: opts.ReadingWidth, plain: opts.Style == render.StyleNoTTY,
+		exportDir: opts.ExportDir, exportQuota: opts.ExportQuota, readingWidth: opts.ReadingWidth, plain: opts.Style == render.StyleNoTTY,
 	}
 	if s.readingWidth == 0 {
 		s.readingWidth = DefaultReadingWidth

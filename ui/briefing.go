@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -25,9 +26,11 @@ type briefingView struct {
 	removed []model.Pin
 	note    noteEditor
 	save    saving
-	notice  string
-	width   int
-	height  int
+	// exported is when e last exported, to rate-limit it.
+	exported time.Time
+	notice   string
+	width    int
+	height   int
 }
 
 func newBriefingView(s *shared) *briefingView {
@@ -173,6 +176,12 @@ func (v *briefingView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			v.notice = "the briefing is empty: pin paragraphs with p in the reader"
 			return nil
 		}
+		now := time.Now()
+		if now.Sub(v.exported) < exportEvery {
+			v.notice = "exported a moment ago: wait a second to export again"
+			return nil
+		}
+		v.exported = now
 		return v.save.start(pins, viewBriefing, v.export())
 	case key.Matches(msg, k.Global.Back):
 		return send(backMsg{})

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"briefing/model"
+	"briefing/store"
 )
 
 // exportedMsg is an export's outcome.
@@ -17,37 +15,20 @@ type exportedMsg struct {
 	err  error
 }
 
-// export writes the briefing as Markdown into the export folder, off the
-// Update path, and answers the briefing view with exportedMsg.
+// exportEvery is the least time between two exports from one program: a
+// held-down e must not fill a disk.
+const exportEvery = time.Second
+
+// export writes the briefing as Markdown into the user's exports folder,
+// off the Update path, and answers the briefing view with exportedMsg. The
+// folder keeps the newest exports within its quota.
 func (v *briefingView) export() tea.Cmd {
-	b := model.PinBriefing(v.groups, v.s.corpus, time.Now())
-	dir := v.s.exportDir
+	now := time.Now()
+	b := model.PinBriefing(v.groups, v.s.corpus, now)
+	dir, quota := v.s.exportDir, v.s.exportQuota
+	name := "briefing-" + now.Format("20060102-150405") + ".md"
 	return replyTo(viewBriefing, func() tea.Msg {
-		path, err := writeExport(dir, b)
+		path, err := store.WriteExport(dir, name, []byte(b.Markdown()), quota)
 		return exportedMsg{path, err}
 	})
-}
-
-func writeExport(dir string, b model.Briefing) (string, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	stamp := b.Made.Format("20060102-150405")
-	path := filepath.Join(dir, "briefing-"+stamp+".md")
-	// O_EXCL: never overwrite an earlier export made in the same second.
-	for n := 2; ; n++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if os.IsExist(err) {
-			path = filepath.Join(dir, fmt.Sprintf("briefing-%s-%d.md", stamp, n))
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		if _, err := f.WriteString(b.Markdown()); err != nil {
-			f.Close()
-			return "", err
-		}
-		return path, f.Close()
-	}
 }

@@ -1,9 +1,11 @@
 // Command sshload measures briefing serve under load: it starts the server,
 // opens N concurrent SSH sessions, presses keys in each, and reports the
 // key-to-frame latency, the bytes sent per key press, the server's memory
-// per session and whether idle sessions are sent anything.
+// per session and whether idle sessions are sent anything. With -storm S,
+// S more clients pipeline window changes as fast as they can while the N
+// users type, and the latency reported is the N users'.
 //
-//	go build -o /tmp/briefing . && go run ./cmd/sshload -bin /tmp/briefing -n 100
+//	go build -o /tmp/briefing . && go run ./cmd/sshload -bin /tmp/briefing -n 100 -storm 4
 package main
 
 import (
@@ -22,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -35,6 +38,7 @@ func main() {
 	keys := flag.Int("keys", 30, "key presses per session")
 	think := flag.Duration("think", 200*time.Millisecond, "pause between a frame and the next key press (0: as fast as frames come)")
 	profile := flag.String("cpuprofile", "", "write the server's CPU profile to `FILE`")
+	storms := flag.Int("storm", 0, "clients pipelining window changes while the others type")
 	pin := flag.Bool("pin", false, "run the server on CPU 0 and the clients on the others (Linux, needs taskset), so clients do not steal the server's time")
 	flag.Parse()
 	if *pin {
@@ -43,13 +47,13 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	if err := run(*bin, *n, *keys, *think, *profile, *pin); err != nil {
+	if err := run(*bin, *n, *storms, *keys, *think, *profile, *pin); err != nil {
 		fmt.Fprintln(os.Stderr, "sshload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, n, presses int, think time.Duration, profile string, pin bool) error {
+func run(bin string, n, storms, presses int, think time.Duration, profile string, pin bool) error {
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
 		return err
@@ -63,7 +67,8 @@ func run(bin string, n, presses int, think time.Duration, profile string, pin bo
 	l.Close()
 	var logs bytes.Buffer
 	args := []string{"serve", "--listen", addr, "--state", filepath.Join(dir, "state"),
-		"--max-sessions", strconv.Itoa(n + 10), "--rate", "100000", "--rate-burst", "100000"}
+		"--max-sessions", strconv.Itoa(n + storms + 10), "--max-conns-per-addr", strconv.Itoa(n + storms + 10),
+		"--rate", "100000", "--rate-burst", "100000"}
 	if profile != "" {
 		args = append(args, "--cpuprofile", profile)
 	}
@@ -100,12 +105,26 @@ func run(bin string, n, presses int, think time.Duration, profile string, pin bo
 		return err
 	}
 	time.Sleep(2 * time.Second) // let every first frame finish
-	open := rssKiB(srv.Process.Pid)
+	withSessions := rssKiB(srv.Process.Pid)
 
 	// Idle: nothing should arrive while nobody types.
 	before := total(sessions)
 	time.Sleep(3 * time.Second)
 	idleBytes := total(sessions) - before
+
+	stormers := make([]*session, storms)
+	for i := range stormers {
+		if stormers[i], err = open(addr); err != nil {
+			return fmt.Errorf("storm client: %w", err)
+		}
+	}
+	stop := make(chan struct{})
+	var changes atomic.Int64
+	for _, s := range stormers {
+		go s.storm(stop, &changes)
+	}
+	stormStart := time.Now()
+	cpuStart, selfStart := cpuTime(srv.Process.Pid), cpuTime(os.Getpid())
 
 	var mu sync.Mutex
 	var latencies []time.Duration
@@ -120,24 +139,36 @@ func run(bin string, n, presses int, think time.Duration, profile string, pin bo
 		})
 	}
 	wg.Wait()
+	close(stop)
+	stormTime := time.Since(stormStart)
+	cpuUsed, selfUsed := cpuTime(srv.Process.Pid)-cpuStart, cpuTime(os.Getpid())-selfStart
 	slices.Sort(latencies)
 	sum := 0
 	for _, b := range perKey {
 		sum += b
 	}
 	fmt.Printf("sessions            %d (think time %v)\n", n, think)
+	if storms > 0 {
+		fmt.Printf("storm clients       %d, %d window changes sent in %v (latencies below are the other users')\n",
+			storms, changes.Load(), stormTime.Round(time.Millisecond))
+	}
 	fmt.Printf("key presses         %d\n", len(latencies))
 	if len(latencies) > 0 {
 		fmt.Printf("key-to-frame p50    %v\n", pct(latencies, 50))
 		fmt.Printf("key-to-frame p99    %v\n", pct(latencies, 99))
 		fmt.Printf("bytes per key press %d\n", sum/len(perKey))
 	}
-	if base > 0 && open > 0 {
-		fmt.Printf("server RSS          %d KiB idle, %d KiB with %d sessions\n", base, open, n)
-		fmt.Printf("memory per session  %d KiB\n", (open-base)/n)
+	if base > 0 && withSessions > 0 {
+		fmt.Printf("server RSS          %d KiB idle, %d KiB with %d sessions\n", base, withSessions, n)
+		fmt.Printf("memory per session  %d KiB\n", (withSessions-base)/n)
 	}
 	fmt.Printf("idle bytes sent     %d in 3 s across all sessions\n", idleBytes)
-	for _, s := range sessions {
+	if cpuUsed > 0 {
+		fmt.Printf("server CPU          %v in the %v of key presses (%.0f%% of one core)\n",
+			cpuUsed.Round(time.Millisecond), stormTime.Round(time.Millisecond), 100*cpuUsed.Seconds()/stormTime.Seconds())
+		fmt.Printf("clients' CPU        %v (this process)\n", selfUsed.Round(time.Millisecond))
+	}
+	for _, s := range append(sessions, stormers...) {
 		s.client.Close()
 	}
 	// SIGTERM lets the server stop cleanly and write its profile.
@@ -160,6 +191,7 @@ func waitListening(addr string) error {
 
 type session struct {
 	client *gossh.Client
+	sess   *gossh.Session
 	in     interface{ Write([]byte) (int, error) }
 	mu     sync.Mutex
 	got    int
@@ -199,7 +231,7 @@ func open(addr string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &session{client: c, signal: make(chan struct{}, 1)}
+	s := &session{client: c, sess: sess, signal: make(chan struct{}, 1)}
 	sess.Stdout = s
 	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
 		return nil, err
@@ -261,6 +293,22 @@ func (s *session) press(n int, think time.Duration) (lat []time.Duration, sizes 
 	return lat, sizes
 }
 
+// storm pipelines window changes until stop is closed, as a hostile or
+// broken client might.
+func (s *session) storm(stop <-chan struct{}, sent *atomic.Int64) {
+	for i := 0; ; i++ {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		if err := s.sess.WindowChange(20+i%50, 60+i%100); err != nil {
+			return
+		}
+		sent.Add(1)
+	}
+}
+
 func total(ss []*session) int {
 	n := 0
 	for _, s := range ss {
@@ -291,6 +339,27 @@ func rssKiB(pid int) int {
 		}
 	}
 	return 0
+}
+
+// cpuTime reads a process's user and system CPU time from /proc, or 0.
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name, which is in parentheses.
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	const ticks = 100 // USER_HZ on Linux
+	return time.Duration(utime+stime) * time.Second / ticks
 }
 
 // pinClients keeps this process off CPU 0, which -pin leaves to the server.
