@@ -174,7 +174,7 @@ func TestBriefingSurvivesRestartInTmux(t *testing.T) {
 		t.Fatalf("export: %v\n%s", err, out)
 	}
 	md := string(out)
-	if strings.Count(md, "\n> ") != 2 || strings.Count(md, "— Ukraine, US, Europeans still working on common stance for peace push, French official says, John Irish and Louise Rasmussen, 2025-12-13, ¶") != 2 || !strings.Contains(md, "Ask Paris about the Article 5 clause") {
+	if strings.Count(md, "\n> ") != 2 || strings.Count(md, "— Ukraine, US, Europeans still working on common stance for peace push, French official says, 2025-12-13, ¶") != 2 || !strings.Contains(md, "Ask Paris about the Article 5 clause") {
 		t.Errorf("export --pins:\n%s", md)
 	}
 }
