@@ -13,7 +13,8 @@ import (
 type Excerpt struct {
 	ArticleID string    `json:"article"`
 	Title     string    `json:"title"`
-	Source    string    `json:"source,omitempty"`
+	Source    string    `json:"source,omitempty"` // the outlet
+	URL       string    `json:"url,omitempty"`
 	Date      time.Time `json:"-"`
 	Index     int       `json:"paragraph"`
 	Text      string    `json:"text"`
@@ -22,18 +23,9 @@ type Excerpt struct {
 }
 
 // Citation is "Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.
+// CitationMarkdown and CitationText add the URL.
 func (e Excerpt) Citation() string {
-	parts := []string{e.Title}
-	if e.Source != "" {
-		parts = append(parts, e.Source)
-	}
-	if !e.Date.IsZero() {
-		parts = append(parts, e.Date.Format(time.DateOnly))
-	}
-	if e.Index > 0 {
-		parts = append(parts, fmt.Sprintf("¶%d", e.Index))
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(append([]string{e.Title}, e.citeParts()...), ", ")
 }
 
 // Group is the excerpts under one topic; TopicID is empty for the
@@ -54,7 +46,7 @@ type Briefing struct {
 // ExcerptOf builds the excerpt of paragraph i of a.
 func ExcerptOf(a *Article, i int) Excerpt {
 	p := a.Paragraphs[i]
-	return Excerpt{ArticleID: a.ID, Title: a.Title, Source: a.Attribution(), Date: a.Date, Index: p.Index, Text: p.Text}
+	return Excerpt{ArticleID: a.ID, Title: a.Title, Source: a.Attribution(), URL: a.URL, Date: a.Date, Index: p.Index, Text: p.Text}
 }
 
 // TopicBriefing collects every paragraph on the given topics across the
@@ -98,7 +90,7 @@ func (b Briefing) Markdown() string {
 			for line := range strings.SplitSeq(e.Text, "\n") {
 				fmt.Fprintf(&s, "> %s\n", markdownText(line))
 			}
-			fmt.Fprintf(&s, "\n— %s", e.Citation())
+			fmt.Fprintf(&s, "\n— %s", e.CitationMarkdown())
 			if e.Missing {
 				s.WriteString(" (source no longer loaded)")
 			}
@@ -162,7 +154,7 @@ func (b Briefing) Text(width int) string {
 			for _, l := range wrapWords(e.Text, width-2) {
 				s.WriteString("  " + l + "\n")
 			}
-			cite := "— " + e.Citation()
+			cite := "— " + e.CitationText()
 			if e.Missing {
 				cite += " (source no longer loaded)"
 			}
