@@ -34,6 +34,9 @@ type Group struct {
 	TopicID  string    `json:"topic,omitempty"`
 	Name     string    `json:"name"`
 	Excerpts []Excerpt `json:"excerpts"`
+	// Silent is who says nothing on the topic, for a briefing of the whole
+	// corpus; nil when not known (a briefing of pins).
+	Silent []Silence `json:"not_covered_by,omitempty"`
 }
 
 // Briefing is a document to hand over: grouped excerpts with citations.
@@ -60,7 +63,7 @@ func TopicBriefing(c *Corpus, topics []int, made time.Time) Briefing {
 	for _, ti := range topics {
 		t := c.Topics[ti]
 		names = append(names, t.Name)
-		g := Group{TopicID: t.ID, Name: t.Name}
+		g := Group{TopicID: t.ID, Name: t.Name, Silent: c.SilentOn(ti)}
 		for _, a := range articles {
 			for _, i := range a.ParagraphsOn(ti) {
 				g.Excerpts = append(g.Excerpts, ExcerptOf(a, i))
@@ -99,6 +102,9 @@ func (b Briefing) Markdown() string {
 				fmt.Fprintf(&s, "\n**Note:** %s\n", strings.ReplaceAll(markdownText(e.Note), "\n", "  \n"))
 			}
 		}
+		if g.Silent != nil {
+			fmt.Fprintf(&s, "\n%s\n", markdownText(notCoveredBy(g.Silent)))
+		}
 	}
 	return s.String()
 }
@@ -115,9 +121,10 @@ func (b Briefing) JSON() ([]byte, error) {
 		Citation string `json:"citation"`
 	}
 	type groupJSON struct {
-		TopicID  string        `json:"topic,omitempty"`
-		Name     string        `json:"name"`
-		Excerpts []excerptJSON `json:"excerpts"`
+		TopicID      string        `json:"topic,omitempty"`
+		Name         string        `json:"name"`
+		Excerpts     []excerptJSON `json:"excerpts"`
+		NotCoveredBy *[]Silence    `json:"not_covered_by,omitempty"`
 	}
 	out := struct {
 		Title  string      `json:"title"`
@@ -126,6 +133,9 @@ func (b Briefing) JSON() ([]byte, error) {
 	}{Title: b.Title, Made: b.Made.Format(time.DateOnly), Groups: []groupJSON{}}
 	for _, g := range b.Groups {
 		gj := groupJSON{TopicID: g.TopicID, Name: g.Name, Excerpts: []excerptJSON{}}
+		if g.Silent != nil {
+			gj.NotCoveredBy = &g.Silent
+		}
 		for _, e := range g.Excerpts {
 			ej := excerptJSON{Excerpt: e, Citation: e.Citation()}
 			if !e.Date.IsZero() {
@@ -165,6 +175,12 @@ func (b Briefing) Text(width int) string {
 				for _, l := range wrapWords("Note: "+e.Note, width) {
 					s.WriteString(l + "\n")
 				}
+			}
+		}
+		if g.Silent != nil {
+			s.WriteString("\n")
+			for _, l := range wrapWords(notCoveredBy(g.Silent), width) {
+				s.WriteString(l + "\n")
 			}
 		}
 	}
