@@ -142,7 +142,9 @@ var parenOutlet = regexp.MustCompile(`^(?:\p{Lu}[\pL'’.\- ]{0,40}(?:,\s*\p{Lu}
 // dateline ("KYIV (AP) -", "Paris (Reuters) —"). A mention in prose ("told
 // the BBC", "according to Reuters") is someone quoted, not the outlet.
 func textOutlet(t string) string {
-	if !strings.Contains(t, "(") {
+	// A dateline's outlet comes early: most paragraphs are turned away
+	// here, before any regular expression.
+	if i := strings.IndexByte(t, '('); i < 0 || i > 100 {
 		return ""
 	}
 	if src := datelineSource(t); src != "" {

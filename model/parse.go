@@ -64,7 +64,9 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 	for _, c := range cands {
 		kind := classify(c)
 		if kind == Dateline || kind == Body {
-			a.offerSource(textOutlet(c.text), sourceText)
+			if a.sourceFrom < sourceText {
+				a.offerSource(textOutlet(c.text), sourceText)
+			}
 		}
 		chunks := []string{c.text}
 		if len(c.text) > MaxParagraphBytes {
