@@ -29,10 +29,10 @@ type folderSettings struct {
 // parseFolderFile reads FolderFile's YAML. Unknown keys are errors, so a
 // typo ("sorce:") is reported rather than silently ignored.
 func parseFolderFile(data []byte) (folderSettings, error) {
-	var fs folderSettings
+	var settings folderSettings
 	var m map[string]any
 	if err := yaml.Unmarshal(data, &m); err != nil {
-		return fs, fmt.Errorf("not read: %s", strings.Join(strings.Fields(err.Error()), " "))
+		return settings, fmt.Errorf("not read: %s", strings.Join(strings.Fields(err.Error()), " "))
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -41,15 +41,15 @@ func parseFolderFile(data []byte) (folderSettings, error) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if k != "source" {
-			return fs, fmt.Errorf("not read: unknown key %q (only source: is read)", k)
+			return settings, fmt.Errorf("not read: unknown key %q (only source: is read)", k)
 		}
 		s, ok := m[k].(string)
 		if !ok && m[k] != nil {
-			return fs, errors.New("not read: source: must be the outlet's name")
+			return settings, errors.New("not read: source: must be the outlet's name")
 		}
-		fs.Source = oneLine(s)
+		settings.Source = oneLine(s)
 	}
-	return fs, nil
+	return settings, nil
 }
 
 // folderSource is the outlet a folder's FolderFile names, else inherited,
