@@ -105,17 +105,22 @@ func (c *Corpus) CoverageBy(by Grouping) []CoverageRow {
 // Silence is an outlet (or an article of an unknown outlet) that says
 // nothing on a topic, with the dates of its articles.
 type Silence struct {
-	Outlet string   `json:"outlet,omitempty"`
-	Title  string   `json:"title,omitempty"` // for an unknown outlet: the article
-	Dates  []string `json:"dates"`
+	Outlet  string   `json:"outlet,omitempty"`
+	Article string   `json:"article,omitempty"` // for an unknown outlet: the article's id
+	Title   string   `json:"title,omitempty"`   // and title
+	Dates   []string `json:"dates"`             // YYYY-MM-DD, oldest first
+	Undated bool     `json:"undated,omitempty"` // an article has no date
 }
 
 // String is "AP (2025-04-30, 2025-11-30)", or for an unknown outlet
 // "“Title” (unknown outlet, 2025-04-18)".
 func (s Silence) String() string {
-	name, details := s.Outlet, s.Dates
+	name, details := s.Outlet, slices.Clone(s.Dates)
 	if name == "" {
-		name, details = "“"+s.Title+"”", append([]string{"unknown outlet"}, s.Dates...)
+		name, details = "“"+s.Title+"”", append([]string{"unknown outlet"}, details...)
+	}
+	if s.Undated {
+		details = append(details, "undated")
 	}
 	if len(details) == 0 {
 		return name
@@ -131,9 +136,16 @@ func (c *Corpus) SilentOn(ti int) []Silence {
 		if r.Covers(ti) {
 			continue
 		}
-		s := Silence{Outlet: r.Outlet, Dates: r.Dates()}
+		s := Silence{Outlet: r.Outlet, Dates: []string{}}
+		for _, d := range r.Dates() {
+			if d == "undated" {
+				s.Undated = true
+			} else {
+				s.Dates = append(s.Dates, d)
+			}
+		}
 		if r.Outlet == "" {
-			s.Title = r.Articles[0].Title
+			s.Article, s.Title = r.Articles[0].ID, r.Articles[0].Title
 		}
 		out = append(out, s)
 	}

@@ -111,7 +111,7 @@ func TestTopicBriefingEndsWithSilence(t *testing.T) {
 			NotCoveredBy []Silence `json:"not_covered_by"`
 		}
 	}
-	if err := json.Unmarshal(raw, &doc); err != nil || len(doc.Groups[0].NotCoveredBy) != 2 || doc.Groups[0].NotCoveredBy[0].Outlet != "Reuters" || doc.Groups[0].NotCoveredBy[1].Title != "Notes from Geneva" {
+	if err := json.Unmarshal(raw, &doc); err != nil || len(doc.Groups[0].NotCoveredBy) != 2 || doc.Groups[0].NotCoveredBy[0].Outlet != "Reuters" || doc.Groups[0].NotCoveredBy[1].Title != "Notes from Geneva" || doc.Groups[0].NotCoveredBy[1].Article != "notes-geneva" || !doc.Groups[0].NotCoveredBy[0].Undated {
 		t.Errorf("JSON silence: %v\n%s", err, raw)
 	}
 	// Every outlet speaking is said too; a briefing of pins has no silence.
