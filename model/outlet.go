@@ -133,10 +133,11 @@ func OutletOfURL(rawURL string) string {
 	return strings.TrimPrefix(host, "www.")
 }
 
-// parenOutlet finds "Kyiv (Reuters) -" or "(AP) —" at the start of a
-// paragraph whose place name is not in capitals; only well-known outlets
-// count there, since "(L) -" or "(pictured) -" are not outlets.
-var parenOutlet = regexp.MustCompile(`^(?:\p{Lu}[\pL'’.\- ]{0,40}(?:,\s*\p{Lu}[\pL'’.\- ]{0,40})?\s*)?\(([\pL][\pL .&/-]{1,40})\)\s*,?\s*[-–—]`)
+// parenOutlet finds "Kyiv (Reuters) -", "KYIV, Dec 12 (Reuters) -",
+// "LONDON/KYIV (AP) —" or "(AFP) -" at the start of a paragraph; only
+// well-known outlets count there, since "(L) -" or "(pictured) -" are not
+// outlets.
+var parenOutlet = regexp.MustCompile(`^(?:\p{Lu}[\pL'’./\- ]{0,40}(?:,\s*[\pL\d][\pL\d'’./\- ]{0,40})?\s*)?\(([\pL][\pL .&/-]{1,40})\)\s*,?\s*[-–—]`)
 
 // textOutlet is the outlet a paragraph names as the article's own: a
 // dateline ("KYIV (AP) -", "Paris (Reuters) —"). A mention in prose ("told
