@@ -83,7 +83,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Skip("drives the real binary")
 	}
 	bin := buildBinary(t)
-	s := startTmux(t, 120, 40, bin+"; echo exited-$?; sleep 30")
+	s := startTmux(t, 120, 40, bin+" --state "+t.TempDir()+"; echo exited-$?; sleep 30")
 	s.waitFor("5 articles")
 	s.keys("Enter")
 	s.waitFor("briefing · reader")

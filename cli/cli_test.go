@@ -43,7 +43,7 @@ func TestListJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &row); err != nil {
 			t.Fatalf("%v: %s", err, l)
 		}
-		for _, k := range []string{"id", "title", "date", "source", "paragraphs", "topics"} {
+		for _, k := range []string{"id", "title", "date", "source", "author", "paragraphs", "topics"} {
 			if _, ok := row[k]; !ok {
 				t.Errorf("missing %q in %s", k, l)
 			}
@@ -56,10 +56,14 @@ func TestListJSON(t *testing.T) {
 			t.Errorf("topics not in topic order: %s", row["topics"])
 		}
 	}
-	var first struct{ Date string }
+	var first struct{ Date, Source, Author string }
 	json.Unmarshal([]byte(lines[0]), &first)
 	if first.Date != "2025-12-13" {
 		t.Errorf("first date %q", first.Date)
+	}
+	// The byline is the author; the seed names no outlet, so none is made up.
+	if first.Source != "" || first.Author != "John Irish and Louise Rasmussen" {
+		t.Errorf("source %q, author %q", first.Source, first.Author)
 	}
 }
 

@@ -91,3 +91,54 @@ func TestExportCleansStoredText(t *testing.T) {
 		}
 	}
 }
+
+// coverageDir is a small corpus of two outlets and an unknown one.
+func coverageDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"ap/" + ".briefing.yaml": "source: AP\n",
+		"ap/kyiv.md":             "---\ntitle: Kyiv weighs a land swap\ndate: 2025-11-30\nurl: https://apnews.com/article/kyiv-land\nauthor: Jane Roe\n---\n\nKyiv said on Sunday that any deal on territory would need a referendum.\n",
+		"ap/minerals.txt":        "---\ndate: 2025-04-30\n---\nMinerals deal signed\n\nThe minerals deal was signed in Washington on Wednesday.\n",
+		"reuters.txt":            "Europe offers troops\n\nPARIS (Reuters) - Europe offered troops as security guarantees after a ceasefire.\n\nThe offer was discussed on Monday.\n",
+		"blog.txt":               "Notes from Geneva\n\nThe security guarantees were the main item, a diplomat said.\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestExportCitesOutletAndURL(t *testing.T) {
+	dir := coverageDir(t)
+	md := runCLI(t, false, nil, "export", "--topic", "territory", dir)
+	if want := "— [Kyiv weighs a land swap](https://apnews.com/article/kyiv-land), AP, 2025-11-30, ¶1"; md.code != 0 || !strings.Contains(md.stdout, want) {
+		t.Errorf("md lacks %q:\n%s%s", want, md.stdout, md.stderr)
+	}
+	txt := runCLI(t, false, nil, "export", "--topic", "territory", "--format", "txt", dir)
+	if want := "— Kyiv weighs a land swap, AP, 2025-11-30, ¶1,\n  https://apnews.com/article/kyiv-land"; !strings.Contains(txt.stdout, want) {
+		t.Errorf("txt lacks %q:\n%s", want, txt.stdout)
+	}
+	j := runCLI(t, false, nil, "export", "--topic", "territory", "--format", "json", dir)
+	if !strings.Contains(j.stdout, `"url": "https://apnews.com/article/kyiv-land"`) || !strings.Contains(j.stdout, `"source": "AP"`) {
+		t.Errorf("json lacks url or source:\n%s", j.stdout)
+	}
+
+	// A pin saved with a byline as its source cites the loaded article's
+	// outlet and url.
+	state := t.TempDir()
+	st, err := store.Open(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Add(localUser(), model.Pin{ArticleID: "kyiv-weighs-land-swap", ParaHash: "h", Index: 1, Text: "Kyiv said.", Title: "Kyiv weighs a land swap", Source: "Jane Roe", Date: "2025-11-30", Topic: "territory"})
+	st.Close()
+	pins := runCLI(t, false, nil, "export", "--pins", "--state", state, dir)
+	if want := "— [Kyiv weighs a land swap](https://apnews.com/article/kyiv-land), AP, 2025-11-30, ¶1"; !strings.Contains(pins.stdout, want) {
+		t.Errorf("pins lack %q:\n%s", want, pins.stdout)
+	}
+}

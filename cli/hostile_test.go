@@ -64,6 +64,8 @@ func TestHostileFolder(t *testing.T) {
 		{"show", "--color", "always", filepath.Join(dir, "deep.md")},
 		{"compare", "--color", "always", "--width", "120", "escapes", "headline-crlf", dir},
 		{"tag", dir},
+		{"coverage", "--by", "outlet", dir},
+		{"export", "--topic", "territory", "--format", "txt", dir},
 	} {
 		r := runCLI(t, false, nil, args...)
 		if r.code != 0 {

@@ -32,7 +32,7 @@ topic. --json prints JSON Lines instead.`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: {id, title, date, source, paragraphs, topics}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: {id, title, date, source, author, paragraphs, topics}")
 	return cmd
 }
 
@@ -45,8 +45,9 @@ func quotedTopicIDs(topics []model.Topic) []string {
 	return keys
 }
 
-// listJSON writes a JSON line per article: {id, title, date, source,
-// paragraphs, topics: {topic id: count, in topic order}}.
+// listJSON writes a JSON line per article: {id, title, date, source (the
+// outlet), author (the byline), paragraphs, topics: {topic id: count, in
+// topic order}}.
 func listJSON(e env, corpus *model.Corpus) error {
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	keys := quotedTopicIDs(corpus.Topics)
@@ -68,7 +69,9 @@ func appendListRow(b []byte, a *model.Article, topicKeys []string) []byte {
 	b = append(b, `,"date":`...)
 	b = appendJSONString(b, a.DateString())
 	b = append(b, `,"source":`...)
-	b = appendJSONString(b, a.Attribution())
+	b = appendJSONString(b, a.Source)
+	b = append(b, `,"author":`...)
+	b = appendJSONString(b, a.Author)
 	b = append(b, `,"paragraphs":`...)
 	b = strconv.AppendInt(b, int64(a.NumParagraphs()), 10)
 	b = append(b, `,"topics":{`...)

@@ -126,7 +126,7 @@ an article file or a folder searched recursively for .txt and .md files.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageError{err: err, usage: cmd.UseLine()}
 	})
-	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c))
+	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c), newCoverage(e, &c))
 	return root
 }
 

@@ -54,8 +54,8 @@ type Article struct {
 	ID         string // short slug, unique in its corpus
 	Title      string
 	Standfirst string
-	Byline     string // the authors, as printed
-	Source     string // the outlet
+	Author     string // the byline: the authors' names, never the outlet
+	Source     string // the outlet ("Reuters"); "" when unknown
 	URL        string
 	Date       time.Time // zero when unknown
 	Path       string    // where it was loaded from
@@ -65,6 +65,8 @@ type Article struct {
 
 	idBase         string // the id before clashes are settled
 	paragraphCount int    // len(Paragraphs) before a summary dropped them
+	// sourceFrom is what set Source, so that stronger evidence wins.
+	sourceFrom sourceOrigin
 }
 
 // NumParagraphs is how many paragraphs the article has, also when it was
@@ -81,7 +83,7 @@ func (a *Article) NumParagraphs() int {
 func (a *Article) summarise() {
 	a.paragraphCount = len(a.Paragraphs)
 	a.Paragraphs = nil
-	for _, s := range []*string{&a.Title, &a.Standfirst, &a.Byline, &a.Source, &a.URL} {
+	for _, s := range []*string{&a.Title, &a.Standfirst, &a.Author, &a.Source, &a.URL} {
 		*s = strings.Clone(*s)
 	}
 }
@@ -97,13 +99,11 @@ func (a *Article) DateString() string {
 	return a.Date.Format(time.DateOnly)
 }
 
-// Attribution is who the article is from: its outlet, else its byline.
-func (a *Article) Attribution() string {
-	if a.Source != "" {
-		return a.Source
-	}
-	return a.Byline
-}
+// Attribution is the outlet the article is from, or "" when it is unknown.
+// It never falls back to the byline: a person is not an outlet, and "what
+// each outlet says" must not count authors as outlets. Views decide how to
+// show an unknown outlet.
+func (a *Article) Attribution() string { return a.Source }
 
 // Covers reports whether any paragraph carries topic index ti.
 func (a *Article) Covers(ti int) bool {

@@ -13,7 +13,8 @@ import (
 type Excerpt struct {
 	ArticleID string    `json:"article"`
 	Title     string    `json:"title"`
-	Source    string    `json:"source,omitempty"`
+	Source    string    `json:"source,omitempty"` // the outlet
+	URL       string    `json:"url,omitempty"`
 	Date      time.Time `json:"-"`
 	Index     int       `json:"paragraph"`
 	Text      string    `json:"text"`
@@ -22,18 +23,9 @@ type Excerpt struct {
 }
 
 // Citation is "Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.
+// CitationMarkdown and CitationText add the URL.
 func (e Excerpt) Citation() string {
-	parts := []string{e.Title}
-	if e.Source != "" {
-		parts = append(parts, e.Source)
-	}
-	if !e.Date.IsZero() {
-		parts = append(parts, e.Date.Format(time.DateOnly))
-	}
-	if e.Index > 0 {
-		parts = append(parts, fmt.Sprintf("¶%d", e.Index))
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(append([]string{e.Title}, e.citeParts()...), ", ")
 }
 
 // Group is the excerpts under one topic; TopicID is empty for the
@@ -42,6 +34,9 @@ type Group struct {
 	TopicID  string    `json:"topic,omitempty"`
 	Name     string    `json:"name"`
 	Excerpts []Excerpt `json:"excerpts"`
+	// Silent is who says nothing on the topic, for a briefing of the whole
+	// corpus; nil when not known (a briefing of pins).
+	Silent []Silence `json:"not_covered_by,omitempty"`
 }
 
 // Briefing is a document to hand over: grouped excerpts with citations.
@@ -54,7 +49,7 @@ type Briefing struct {
 // ExcerptOf builds the excerpt of paragraph i of a.
 func ExcerptOf(a *Article, i int) Excerpt {
 	p := a.Paragraphs[i]
-	return Excerpt{ArticleID: a.ID, Title: a.Title, Source: a.Attribution(), Date: a.Date, Index: p.Index, Text: p.Text}
+	return Excerpt{ArticleID: a.ID, Title: a.Title, Source: a.Attribution(), URL: a.URL, Date: a.Date, Index: p.Index, Text: p.Text}
 }
 
 // TopicBriefing collects every paragraph on the given topics across the
@@ -68,7 +63,7 @@ func TopicBriefing(c *Corpus, topics []int, made time.Time) Briefing {
 	for _, ti := range topics {
 		t := c.Topics[ti]
 		names = append(names, t.Name)
-		g := Group{TopicID: t.ID, Name: t.Name}
+		g := Group{TopicID: t.ID, Name: t.Name, Silent: c.SilentOn(ti)}
 		for _, a := range articles {
 			for _, i := range a.ParagraphsOn(ti) {
 				g.Excerpts = append(g.Excerpts, ExcerptOf(a, i))
@@ -98,7 +93,7 @@ func (b Briefing) Markdown() string {
 			for line := range strings.SplitSeq(e.Text, "\n") {
 				fmt.Fprintf(&s, "> %s\n", markdownText(line))
 			}
-			fmt.Fprintf(&s, "\n— %s", e.Citation())
+			fmt.Fprintf(&s, "\n— %s", e.CitationMarkdown())
 			if e.Missing {
 				s.WriteString(" (source no longer loaded)")
 			}
@@ -106,6 +101,9 @@ func (b Briefing) Markdown() string {
 			if e.Note != "" {
 				fmt.Fprintf(&s, "\n**Note:** %s\n", strings.ReplaceAll(markdownText(e.Note), "\n", "  \n"))
 			}
+		}
+		if g.Silent != nil {
+			fmt.Fprintf(&s, "\n%s\n", markdownText(notCoveredBy(g.Silent)))
 		}
 	}
 	return s.String()
@@ -123,9 +121,10 @@ func (b Briefing) JSON() ([]byte, error) {
 		Citation string `json:"citation"`
 	}
 	type groupJSON struct {
-		TopicID  string        `json:"topic,omitempty"`
-		Name     string        `json:"name"`
-		Excerpts []excerptJSON `json:"excerpts"`
+		TopicID      string        `json:"topic,omitempty"`
+		Name         string        `json:"name"`
+		Excerpts     []excerptJSON `json:"excerpts"`
+		NotCoveredBy *[]Silence    `json:"not_covered_by,omitempty"`
 	}
 	out := struct {
 		Title  string      `json:"title"`
@@ -134,6 +133,9 @@ func (b Briefing) JSON() ([]byte, error) {
 	}{Title: b.Title, Made: b.Made.Format(time.DateOnly), Groups: []groupJSON{}}
 	for _, g := range b.Groups {
 		gj := groupJSON{TopicID: g.TopicID, Name: g.Name, Excerpts: []excerptJSON{}}
+		if g.Silent != nil {
+			gj.NotCoveredBy = &g.Silent
+		}
 		for _, e := range g.Excerpts {
 			ej := excerptJSON{Excerpt: e, Citation: e.Citation()}
 			if !e.Date.IsZero() {
@@ -162,7 +164,7 @@ func (b Briefing) Text(width int) string {
 			for _, l := range wrapWords(e.Text, width-2) {
 				s.WriteString("  " + l + "\n")
 			}
-			cite := "— " + e.Citation()
+			cite := "— " + e.CitationText()
 			if e.Missing {
 				cite += " (source no longer loaded)"
 			}
@@ -173,6 +175,12 @@ func (b Briefing) Text(width int) string {
 				for _, l := range wrapWords("Note: "+e.Note, width) {
 					s.WriteString(l + "\n")
 				}
+			}
+		}
+		if g.Silent != nil {
+			s.WriteString("\n")
+			for _, l := range wrapWords(notCoveredBy(g.Silent), width) {
+				s.WriteString(l + "\n")
 			}
 		}
 	}

@@ -85,3 +85,46 @@ func TestMarkdownKeepsTextLiteral(t *testing.T) {
 		t.Errorf("text not escaped:\n%s", md)
 	}
 }
+
+func TestCitationURL(t *testing.T) {
+	d := time.Date(2025, 4, 18, 0, 0, 0, 0, time.UTC)
+	e := Excerpt{Title: "Talks [resume]", Source: "AP", URL: "https://apnews.com/article/a(b) c", Date: d, Index: 3, Text: "x"}
+	if got, want := e.CitationMarkdown(), `[Talks \[resume\]](https://apnews.com/article/a%28b%29%20c), AP, 2025-04-18, ¶3`; got != want {
+		t.Errorf("CitationMarkdown = %q, want %q", got, want)
+	}
+	if got, want := e.CitationText(), "Talks [resume], AP, 2025-04-18, ¶3, https://apnews.com/article/a(b) c"; got != want {
+		t.Errorf("CitationText = %q, want %q", got, want)
+	}
+	if got := e.Citation(); strings.Contains(got, "http") {
+		t.Errorf("Citation carries the URL: %q", got)
+	}
+	// Only web addresses become links.
+	for _, bad := range []string{"javascript:alert(1)", "file:///etc/passwd", "//example.com/a", "https:///nohost"} {
+		e.URL = bad
+		if md := e.CitationMarkdown(); strings.Contains(md, "](") {
+			t.Errorf("%q became a link: %s", bad, md)
+		}
+	}
+	e.URL = ""
+	if got, want := e.CitationMarkdown(), `Talks \[resume\], AP, 2025-04-18, ¶3`; got != want {
+		t.Errorf("without URL: %q, want %q", got, want)
+	}
+
+	e.URL = "https://apnews.com/article/x"
+	b := Briefing{Title: "B", Groups: []Group{{Name: "G", Excerpts: []Excerpt{e}}}}
+	if md := b.Markdown(); !strings.Contains(md, "— [Talks \\[resume\\]](https://apnews.com/article/x), AP, 2025-04-18, ¶3\n") {
+		t.Errorf("Markdown citation:\n%s", md)
+	}
+	if txt := b.Text(100); !strings.Contains(txt, "— Talks [resume], AP, 2025-04-18, ¶3, https://apnews.com/article/x\n") {
+		t.Errorf("text citation:\n%s", txt)
+	}
+	raw, _ := b.JSON()
+	var data struct {
+		Groups []struct {
+			Excerpts []struct{ URL, Source string }
+		}
+	}
+	if err := json.Unmarshal(raw, &data); err != nil || data.Groups[0].Excerpts[0].URL != e.URL || data.Groups[0].Excerpts[0].Source != "AP" {
+		t.Errorf("JSON: %v %s", err, raw)
+	}
+}

@@ -45,8 +45,8 @@ func applyFrontMatter(a *Article, text string) string {
 		}
 	}
 	a.Title = oneLine(fm.Title)
-	a.Source = oneLine(fm.Source)
-	a.Byline = oneLine(fm.Author)
+	a.offerSource(fm.Source, sourceFrontMatter)
+	a.Author = oneLine(fm.Author)
 	a.URL = oneLine(fm.URL)
 	if d, ok := parseDate(fm.Date); ok {
 		a.Date = d

@@ -101,6 +101,9 @@ func FuzzParse(f *testing.F) {
 		if a.Title == "" || strings.ContainsAny(a.Title, "\x1b\n") {
 			t.Fatalf("bad title %q", a.Title)
 		}
+		if strings.ContainsAny(a.Source+a.Author, "\x1b\n") {
+			t.Fatalf("bad source %q or author %q", a.Source, a.Author)
+		}
 		for i, p := range a.Paragraphs {
 			if p.Index != i+1 || p.Text == "" || len(p.Text) > MaxParagraphBytes || !utf8.ValidString(p.Text) || strings.ContainsRune(p.Text, 0x1b) {
 				t.Fatalf("bad paragraph %d: %+v", i, p)
@@ -120,7 +123,7 @@ func FuzzFrontMatter(f *testing.F) {
 		if !strings.HasSuffix(Sanitize(in), rest) {
 			t.Fatalf("front matter changed the body: %q", rest)
 		}
-		for _, s := range []string{a.Title, a.Source, a.Byline, a.URL} {
+		for _, s := range []string{a.Title, a.Source, a.Author, a.URL} {
 			if strings.ContainsAny(s, "\n\x1b\x07") {
 				t.Fatalf("control in field %q", s)
 			}

@@ -44,18 +44,26 @@ type LoadOptions struct {
 
 // source is one file to read, wherever it lives. read may reuse buf.
 type source struct {
-	name string
-	read func(buf []byte, limit int64) ([]byte, error)
+	name   string
+	read   func(buf []byte, limit int64) ([]byte, error)
+	outlet string // what its folder's FolderFile names
 }
 
 // LoadFS loads every .txt and .md file in fsys (the embedded seeds).
 func LoadFS(fsys fs.FS, opts LoadOptions) (*Corpus, []Warning, error) {
 	var srcs []source
+	var warns []Warning
+	outlets := map[string]string{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			var w *Warning
+			outlets[p], w = folderSource(openFS(fsys), path.Join(p, FolderFile), outlets[path.Dir(p)])
+			warns = appendWarning(warns, w)
+		}
 		if err != nil || d.IsDir() || !isArticleName(p) {
 			return err
 		}
-		srcs = append(srcs, source{name: p, read: func(_ []byte, limit int64) ([]byte, error) {
+		srcs = append(srcs, source{name: p, outlet: outlets[path.Dir(p)], read: func(_ []byte, limit int64) ([]byte, error) {
 			f, err := fsys.Open(p)
 			if err != nil {
 				return nil, err
@@ -68,14 +76,16 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Corpus, []Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return load(srcs, opts, nil)
+	return load(srcs, opts, warns)
 }
 
 // LoadPaths loads the named files, and the .txt and .md files found
-// recursively in the named folders.
+// recursively in the named folders. A FolderFile in a named folder, or
+// beside a named file, names the outlet of the articles under it.
 func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
 	var srcs []source
 	var warns []Warning
+	outlets := map[string]string{}
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
@@ -83,7 +93,13 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
 			continue
 		}
 		if !info.IsDir() {
-			srcs = append(srcs, fileSource(root))
+			dir := filepath.Dir(root)
+			if _, seen := outlets[dir]; !seen {
+				var w *Warning
+				outlets[dir], w = folderSource(openOS, filepath.Join(dir, FolderFile), "")
+				warns = appendWarning(warns, w)
+			}
+			srcs = append(srcs, fileSource(root, outlets[dir]))
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -95,10 +111,17 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
 				if p != root && strings.HasPrefix(d.Name(), ".") {
 					return filepath.SkipDir
 				}
+				inherited := ""
+				if p != root {
+					inherited = outlets[filepath.Dir(p)]
+				}
+				var w *Warning
+				outlets[p], w = folderSource(openOS, filepath.Join(p, FolderFile), inherited)
+				warns = appendWarning(warns, w)
 				return nil
 			}
 			if isArticleName(p) {
-				srcs = append(srcs, fileSource(p))
+				srcs = append(srcs, fileSource(p, outlets[filepath.Dir(p)]))
 			}
 			return nil
 		})
@@ -114,8 +137,15 @@ func isArticleName(p string) bool {
 	return (ext == ".txt" || ext == ".md") && !strings.HasPrefix(path.Base(filepath.ToSlash(p)), ".")
 }
 
-func fileSource(p string) source {
-	return source{name: p, read: func(buf []byte, limit int64) ([]byte, error) { return readFile(p, limit, buf) }}
+func fileSource(p, outlet string) source {
+	return source{name: p, outlet: outlet, read: func(buf []byte, limit int64) ([]byte, error) { return readFile(p, limit, buf) }}
+}
+
+func appendWarning(warns []Warning, w *Warning) []Warning {
+	if w != nil {
+		warns = append(warns, *w)
+	}
+	return warns
 }
 
 // readFileOS is the portable reader; load_unix.go has a faster one.
@@ -257,6 +287,7 @@ func (w *worker) load(src source, limit int64, tagger *Tagger) loaded {
 	if err != nil {
 		return loaded{warns: []Warning{{src.name, err.Error()}}}
 	}
+	a.offerSource(src.outlet, sourceFolder)
 	var out loaded
 	if len(notes) > 0 {
 		out.warns = []Warning{{src.name, strings.Join(notes, "; ")}}

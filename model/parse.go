@@ -45,8 +45,10 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 	// copying every file once more.
 	text := Sanitize(unsafe.String(unsafe.SliceData(data), len(data)))
 	a := &Article{Path: name}
-	isMarkdown := strings.EqualFold(filepath.Ext(name), ".md") || strings.HasPrefix(text, "---\n")
-	if isMarkdown {
+	// Front matter is read in plain text files too (a first line "---" is
+	// unambiguous); the body after it stays plain text.
+	isMarkdown := strings.EqualFold(filepath.Ext(name), ".md")
+	if isMarkdown || strings.HasPrefix(text, "---\n") {
 		text = applyFrontMatter(a, text)
 	}
 	lines := strings.Split(text, "\n")
@@ -62,8 +64,8 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 	for _, c := range cands {
 		kind := classify(c)
 		if kind == Dateline || kind == Body {
-			if src := datelineSource(c.text); src != "" && a.Source == "" {
-				a.Source = src
+			if a.sourceFrom < sourceText {
+				a.offerSource(textOutlet(c.text), sourceText)
 			}
 		}
 		chunks := []string{c.text}
@@ -79,6 +81,8 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 		a.Paragraphs = mergeParagraphs(a.Paragraphs)
 		notes = append(notes, fmt.Sprintf("%d paragraphs were merged into %d", n, len(a.Paragraphs)))
 	}
+	a.offerSource(creditOutlet(a.Paragraphs), sourceText)
+	a.offerSource(OutletOfURL(a.URL), sourceURL)
 	if a.Title == "" {
 		a.Title = titleFromParagraphs(a.Paragraphs)
 	}
@@ -132,8 +136,8 @@ func readHeader(a *Article, lines []string) []string {
 			a.Date = d
 		}
 		byline, headline := splitByline(m[2])
-		if a.Byline == "" {
-			a.Byline = byline
+		if a.Author == "" {
+			a.Author = byline
 		}
 		if a.Title == "" {
 			a.Title = headline
@@ -291,9 +295,10 @@ func readLead(a *Article, cands []candidate) []candidate {
 	}
 	for i := 0; i < 3 && i < len(cands); i++ {
 		t := cands[i].text
-		if a.Byline == "" && bylineLine.MatchString(t) && wordCount(t) <= 12 {
-			if b, rest := splitByline(t); b != "" && rest == "" {
-				a.Byline = b
+		if a.Author == "" && bylineLine.MatchString(t) && wordCount(t) <= 12 {
+			if b, outlet, ok := splitBylineOutlet(t); ok {
+				a.Author = b
+				a.offerSource(outlet, sourceText)
 				cands = append(cands[:i:i], cands[i+1:]...)
 				i--
 				continue

@@ -77,8 +77,8 @@ func TestParseSeeds(t *testing.T) {
 			if a.DateString() != tt.date {
 				t.Errorf("date = %q, want %q", a.DateString(), tt.date)
 			}
-			if a.Byline != tt.byline {
-				t.Errorf("byline = %q, want %q", a.Byline, tt.byline)
+			if a.Author != tt.byline {
+				t.Errorf("byline = %q, want %q", a.Author, tt.byline)
 			}
 			if a.Standfirst != tt.standfirst {
 				t.Errorf("standfirst = %q, want %q", a.Standfirst, tt.standfirst)
@@ -117,7 +117,7 @@ func TestParseFormats(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Title != "Kyiv weighs land swap" || a.DateString() != "2025-11-30" || a.Source != "The Example Post" || a.Byline != "Jane Roe" || a.URL != "https://example.com/a" {
+		if a.Title != "Kyiv weighs land swap" || a.DateString() != "2025-11-30" || a.Source != "The Example Post" || a.Author != "Jane Roe" || a.URL != "https://example.com/a" {
 			t.Errorf("front matter not applied: %+v", a)
 		}
 	})
@@ -159,8 +159,8 @@ func TestParseFormats(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Title != "Europe readies troops for postwar Ukraine" || a.Byline != "Maria Lopez and Tom O'Neill" || a.DateString() != "2025-03-03" || a.Source != "AFP" {
-			t.Errorf("got title %q byline %q date %q source %q", a.Title, a.Byline, a.DateString(), a.Source)
+		if a.Title != "Europe readies troops for postwar Ukraine" || a.Author != "Maria Lopez and Tom O'Neill" || a.DateString() != "2025-03-03" || a.Source != "AFP" {
+			t.Errorf("got title %q byline %q date %q source %q", a.Title, a.Author, a.DateString(), a.Source)
 		}
 		if len(a.Paragraphs) != 2 {
 			t.Errorf("paragraphs %+v", a.Paragraphs)

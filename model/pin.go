@@ -99,7 +99,15 @@ func PinBriefing(groups []PinGroup, c *Corpus, made time.Time) Briefing {
 				Index: p.Index, Text: Sanitize(p.Text), Note: Sanitize(p.Note),
 			}
 			e.Date, _ = time.Parse(time.DateOnly, p.Date)
+			e.URL = Sanitize(p.URL)
 			e.Missing = c == nil || c.Article(p.ArticleID) == nil
+			if !e.Missing {
+				// The article's outlet and url as loaded now: a pin saved
+				// before its outlet was known (or named by a byline) cites
+				// the outlet.
+				a := c.Article(p.ArticleID)
+				e.Source, e.URL = a.Attribution(), a.URL
+			}
 			mg.Excerpts = append(mg.Excerpts, e)
 		}
 		b.Groups = append(b.Groups, mg)

@@ -35,9 +35,9 @@ func TestSummariesMatchFullLoad(t *testing.T) {
 			t.Fatalf("%s: summary kept its paragraphs", got.Path)
 		}
 		if got.ID != want.ID || got.Path != want.Path || got.Title != want.Title || got.Standfirst != want.Standfirst ||
-			got.Byline != want.Byline || got.Source != want.Source || got.URL != want.URL || !got.Date.Equal(want.Date) {
+			got.Author != want.Author || got.Source != want.Source || got.URL != want.URL || !got.Date.Equal(want.Date) {
 			t.Errorf("article %d differs:\n got %s %q %q %q %s\nwant %s %q %q %q %s", i,
-				got.ID, got.Title, got.Byline, got.Source, got.DateString(), want.ID, want.Title, want.Byline, want.Source, want.DateString())
+				got.ID, got.Title, got.Author, got.Source, got.DateString(), want.ID, want.Title, want.Author, want.Source, want.DateString())
 		}
 		if got.NumParagraphs() != len(want.Paragraphs) || got.NumParagraphs() == 0 {
 			t.Errorf("%s: %d paragraphs, want %d", got.ID, got.NumParagraphs(), len(want.Paragraphs))

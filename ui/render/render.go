@@ -209,7 +209,7 @@ func (r *Renderer) paragraphs(a *model.Article, topic, wrap int) [][]string {
 // MetaLine is "date · byline · source", leaving out what is unknown.
 func MetaLine(a *model.Article) string {
 	var parts []string
-	for _, s := range []string{a.DateString(), a.Byline, a.Source} {
+	for _, s := range []string{a.DateString(), a.Author, a.Source} {
 		if s != "" {
 			parts = append(parts, s)
 		}
