@@ -18,19 +18,12 @@ import (
 type matrixView struct {
 	s         *shared
 	byOutlet  bool
-	rows      []matrixRow
+	rows      []model.CoverageRow
 	row, col  int
 	rowOffset int
 	colOffset int
 	width     int
 	height    int
-}
-
-// matrixRow is one row: an article, or an outlet with its articles.
-type matrixRow struct {
-	label, outlet, date string
-	counts              []int
-	articles            []*model.Article // newest first
 }
 
 func newMatrixView(s *shared) *matrixView {
@@ -41,35 +34,20 @@ func newMatrixView(s *shared) *matrixView {
 
 // build makes the rows for the current grouping.
 func (m *matrixView) build() {
-	m.rows = m.rows[:0]
-	n := len(m.s.corpus.Topics)
-	if !m.byOutlet {
-		for _, a := range m.s.corpus.Articles {
-			m.rows = append(m.rows, matrixRow{label: a.Title, outlet: outlet(a), date: orDash(a.DateString()), counts: a.TopicCounts, articles: []*model.Article{a}})
-		}
-		return
+	by := model.ByArticle
+	if m.byOutlet {
+		by = model.ByOutlet
 	}
-	at := map[string]int{}
-	for _, a := range m.s.corpus.Articles {
-		o := outlet(a)
-		i, ok := at[o]
-		if !ok {
-			i = len(m.rows)
-			at[o] = i
-			m.rows = append(m.rows, matrixRow{label: o, outlet: o, counts: make([]int, n)})
-		}
-		r := &m.rows[i]
-		r.articles = append(r.articles, a)
-		for t, c := range a.TopicCounts {
-			if t < n {
-				r.counts[t] += c
-			}
-		}
+	m.rows = m.s.corpus.CoverageBy(by)
+}
+
+// rowMeta is what stands beside a row's label: its outlet and date, or by
+// outlet how many articles it has.
+func (m *matrixView) rowMeta(r model.CoverageRow) (outletName, date string) {
+	if m.byOutlet {
+		return "", plural(len(r.Articles), "article")
 	}
-	for i := range m.rows {
-		r := &m.rows[i]
-		r.date = plural(len(r.articles), "article")
-	}
+	return outlet(r.Articles[0]), orDash(r.Articles[0].DateString())
 }
 
 func (m *matrixView) SetSize(w, h int) {
@@ -158,8 +136,8 @@ func (m *matrixView) open() tea.Cmd {
 		return nil
 	}
 	r := m.rows[m.row]
-	art := r.articles[0]
-	for _, a := range r.articles {
+	art := r.Articles[0]
+	for _, a := range r.Articles {
 		if a.Covers(m.col) {
 			art = a
 			break
@@ -186,11 +164,11 @@ func (m *matrixView) View() string {
 		return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 	}
 	var b strings.Builder
-	first := "ARTICLE"
+	rowHead, metaHead := "ARTICLE", "DATE"
 	if m.byOutlet {
-		first = "OUTLET"
+		rowHead, metaHead = "OUTLET", "ARTICLES"
 	}
-	b.WriteString(st.Header.Render("  " + pad(first, tw) + pad("OUTLET", ow) + pad(map[bool]string{true: "ARTICLES", false: "DATE"}[m.byOutlet], dw)))
+	b.WriteString(st.Header.Render("  " + pad(rowHead, tw) + pad("OUTLET", ow) + pad(metaHead, dw)))
 	for c := m.colOffset; c < last; c++ {
 		style := st.Header
 		if c == m.s.topic {
@@ -205,12 +183,20 @@ func (m *matrixView) View() string {
 		if r == m.row {
 			marker = "▸ "
 		}
-		b.WriteString(marker + pad(row.label, tw) + st.Dim.Render(pad(row.outlet, ow)+pad(row.date, dw)))
+		label := row.Label(model.ByArticle)
+		if m.byOutlet {
+			label = row.Label(model.ByOutlet)
+			if row.Outlet == "" {
+				label = "unknown outlet: " + label
+			}
+		}
+		on, date := m.rowMeta(row)
+		b.WriteString(marker + pad(label, tw) + st.Dim.Render(pad(on, ow)+pad(date, dw)))
 		for c := m.colOffset; c < last; c++ {
 			cell := fmt.Sprintf("%*s ", matrixCell-1, "·")
 			style := st.CellEmpty
-			if c < len(row.counts) && row.counts[c] > 0 {
-				cell = fmt.Sprintf("%*d ", matrixCell-1, row.counts[c])
+			if row.Covers(c) {
+				cell = fmt.Sprintf("%*d ", matrixCell-1, row.Counts[c])
 				style = st.Cell
 			}
 			if r == m.row && c == m.col {
