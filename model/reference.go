@@ -250,7 +250,7 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		return out
 	}
 	j := i - 1
-	for skipped := 0; j >= 0 && skipped < 3; skipped++ {
+	for skipped := 0; j >= 0 && skipped < 4; skipped++ {
 		w := st.tz.norm(toks[j])
 		if !genericMod[string(w)] && !isNumber(w) {
 			break
