@@ -79,18 +79,22 @@ func TestTagJSON(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	n, tagged := 0, 0
+	n, heads, tagged, refs := 0, 0, 0, 0
 	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
 		var p paragraphJSON
 		if err := json.Unmarshal([]byte(l), &p); err != nil {
 			t.Fatal(err)
 		}
 		n++
-		if p.Article == "" || p.Index < 1 || p.Text == "" || p.Topics == nil || p.Spans == nil {
+		head := p.Kind == "title" || p.Kind == "standfirst"
+		if head {
+			heads++
+		}
+		if p.Article == "" || (p.Index < 1) != head || p.Text == "" || p.Topics == nil || p.Spans == nil {
 			t.Errorf("incomplete row %s", l)
 		}
 		switch p.Kind {
-		case "body", "subheading", "caption", "dateline":
+		case "body", "subheading", "caption", "dateline", "title", "standfirst":
 		default:
 			t.Errorf("kind %q", p.Kind)
 		}
@@ -101,10 +105,25 @@ func TestTagJSON(t *testing.T) {
 			if s.Start < 0 || s.End > len(p.Text) || s.Start >= s.End {
 				t.Errorf("span %+v out of %q", s, p.Text)
 			}
+			switch s.Via {
+			case "phrase":
+				if s.Ref != "" || s.Antecedent != nil {
+					t.Errorf("phrase span with a reference: %s", l)
+				}
+			case "reference":
+				refs++
+				if s.Ref != p.Text[s.Start:s.End] || s.Antecedent == nil || *s.Antecedent >= p.Index {
+					t.Errorf("reference span %+v in %s", s, l)
+				}
+			default:
+				t.Errorf("via %q in %s", s.Via, l)
+			}
 		}
 	}
-	if n != 97 || tagged == 0 {
-		t.Errorf("%d paragraphs, %d tagged", n, tagged)
+	// The seeds' 97 body paragraphs, three titles (the other two are taken from the
+	// lead) and a standfirst; "the deal" in the Macron article refers to ¶13.
+	if n != 101 || heads != 4 || tagged == 0 || refs == 0 {
+		t.Errorf("%d paragraphs, %d head, %d tagged, %d references", n, heads, tagged, refs)
 	}
 }
 

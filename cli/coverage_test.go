@@ -31,7 +31,7 @@ func TestCoverageCommand(t *testing.T) {
 		t.Fatalf("csv: %v\n%s", err, r.stdout)
 	}
 	if strings.Join(recs[0][:5], ",") != "outlet,articles,dates,security-guarantees,territory" ||
-		strings.Join(recs[1][:5], ",") != "AP,kyiv-weighs-land-swap minerals-deal-signed,2025-04-30 2025-11-30,0,1" ||
+		strings.Join(recs[1][:5], ",") != "AP,kyiv-weighs-land-swap minerals-deal-signed,2025-04-30 2025-11-30,0,2" ||
 		recs[3][0] != "unknown outlet: Notes from Geneva" || strings.Contains(r.stdout, "·") {
 		t.Errorf("csv:\n%s", r.stdout)
 	}
@@ -51,7 +51,7 @@ func TestCoverageCommand(t *testing.T) {
 			t.Errorf("json row %v: %s", err, l)
 		}
 	}
-	if !strings.Contains(jl[0], `"topics":{"security-guarantees":0,"territory":1,`) {
+	if !strings.Contains(jl[0], `"topics":{"security-guarantees":0,"territory":2,`) {
 		t.Errorf("topics not in topic order or silence not 0: %s", jl[0])
 	}
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,9 +15,13 @@ func newTag(e env, c *common) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tag [--json] [PATH...]",
 		Short: "Print every paragraph with the topics it speaks to",
-		Long: `Tag prints every paragraph in corpus order with its kind and topics.
---json prints JSON Lines with the normalised text and the matched spans
-(byte offsets into the text, end exclusive).`,
+		Long: `Tag prints every paragraph in corpus order with its kind and topics,
+each article's title and standfirst first (index 0, kind "title" and
+"standfirst"). --json prints JSON Lines with the normalised text and the
+spans that gave each topic: a phrase that matched (byte offsets into the
+text, end exclusive; "via":"phrase"), or a reference back to a topic named
+earlier ("via":"reference", "ref":"the deal", "antecedent": the ¶ that
+named it, 0 for the title or standfirst).`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			corpus, err := loadCorpus(e, c, args)
@@ -35,9 +40,12 @@ func newTag(e env, c *common) *cobra.Command {
 }
 
 type spanJSON struct {
-	Topic string `json:"topic"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+	Topic      string `json:"topic"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Via        string `json:"via"`
+	Ref        string `json:"ref,omitempty"`
+	Antecedent *int   `json:"antecedent,omitempty"` // a pointer: ¶0 (the head) is a real antecedent
 }
 
 type paragraphJSON struct {
@@ -60,24 +68,34 @@ func topicIDs(topics []model.Topic, set model.TopicSet) []string {
 func tagJSON(e env, corpus *model.Corpus) error {
 	enc := newJSONLines(e.stdout)
 	for _, a := range corpus.Articles {
-		for _, p := range a.Paragraphs {
-			spans := make([]spanJSON, len(p.Spans))
-			for i, s := range p.Spans {
-				spans[i] = spanJSON{corpus.Topics[s.Topic].ID, s.Start, s.End}
-			}
-			row := paragraphJSON{a.ID, p.Index, p.Kind.String(), p.Text, topicIDs(corpus.Topics, p.Topics), spans}
-			if err := enc.Encode(row); err != nil {
-				return err
+		for _, ps := range [][]model.Paragraph{a.Head, a.Paragraphs} {
+			for _, p := range ps {
+				row := paragraphJSON{a.ID, p.Index, p.Kind.String(), p.Text, topicIDs(corpus.Topics, p.Topics), spansJSON(corpus.Topics, p)}
+				if err := enc.Encode(row); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return enc.Flush()
 }
 
+func spansJSON(topics []model.Topic, p model.Paragraph) []spanJSON {
+	spans := make([]spanJSON, len(p.Spans))
+	for i, s := range p.Spans {
+		spans[i] = spanJSON{Topic: topics[s.Topic].ID, Start: s.Start, End: s.End, Via: s.Via.String()}
+		if s.Via == model.ViaReference {
+			spans[i].Ref = p.Text[s.Start:s.End]
+			spans[i].Antecedent = &s.Antecedent
+		}
+	}
+	return spans
+}
+
 func tagTable(e env, corpus *model.Corpus) {
 	t := table{header: []string{"ARTICLE", "¶", "KIND", "TOPICS", "TEXT"}, max: []int{32, 0, 0, 40, 60}}
 	for _, a := range corpus.Articles {
-		for _, p := range a.Paragraphs {
+		for _, p := range slices.Concat(a.Head, a.Paragraphs) {
 			t.rows = append(t.rows, []string{a.ID, strconv.Itoa(p.Index), p.Kind.String(), orDash(strings.Join(topicIDs(corpus.Topics, p.Topics), ",")), p.Text})
 		}
 	}

@@ -19,6 +19,10 @@ const (
 	Subheading
 	Caption
 	Dateline
+	// Title and Standfirst are the headline and standfirst as paragraphs of
+	// Article.Head, so they are tagged and counted like the body.
+	Title
+	Standfirst
 )
 
 func (k Kind) String() string {
@@ -29,13 +33,22 @@ func (k Kind) String() string {
 		return "caption"
 	case Dateline:
 		return "dateline"
+	case Title:
+		return "title"
+	case Standfirst:
+		return "standfirst"
 	}
 	return "body"
 }
 
+// Counts reports whether paragraphs of this kind are coverage: counted in
+// TopicCounts, jumped to and exported. Subheadings, captions and datelines
+// are shown but are not reporting.
+func (k Kind) Counts() bool { return k == Body || k == Title || k == Standfirst }
+
 // Paragraph is one block of an article's text.
 type Paragraph struct {
-	Index  int // 1-based position in the article, as cited (¶N)
+	Index  int // 1-based position in the body, as cited (¶N); 0 in Article.Head
 	Kind   Kind
 	Text   string
 	Topics TopicSet
@@ -59,8 +72,16 @@ type Article struct {
 	URL        string
 	Date       time.Time // zero when unknown
 	Path       string    // where it was loaded from
+	// Head holds the headline and the standfirst as paragraphs of kind Title
+	// and Standfirst (Index 0), so that they are tagged, counted and can be
+	// antecedents of references in the body. It is empty when the title was
+	// taken from the lead, which then stays in the body as ¶1. Paragraphs is
+	// the body only, so body ¶ numbers and jumps (ParagraphsOn) are
+	// unchanged by it.
+	Head       []Paragraph
 	Paragraphs []Paragraph
-	// TopicCounts[i] is how many paragraphs carry topic i.
+	// TopicCounts[i] is how many paragraphs (head and body, of kinds that
+	// count) carry topic i.
 	TopicCounts []int
 
 	idBase         string // the id before clashes are settled
@@ -83,6 +104,7 @@ func (a *Article) NumParagraphs() int {
 func (a *Article) summarise() {
 	a.paragraphCount = len(a.Paragraphs)
 	a.Paragraphs = nil
+	a.Head = nil // its texts point into the file's memory
 	for _, s := range []*string{&a.Title, &a.Standfirst, &a.Author, &a.Source, &a.URL} {
 		*s = strings.Clone(*s)
 	}
@@ -110,13 +132,27 @@ func (a *Article) Covers(ti int) bool {
 	return ti >= 0 && ti < len(a.TopicCounts) && a.TopicCounts[ti] > 0
 }
 
-// ParagraphsOn returns the positions (0-based, into Paragraphs) of the
-// paragraphs that carry topic index ti.
+// ParagraphsOn returns the positions (0-based, into Paragraphs) of the body
+// paragraphs that carry topic index ti and count as coverage: never a
+// subheading or a caption.
 func (a *Article) ParagraphsOn(ti int) []int {
 	var out []int
 	for i, p := range a.Paragraphs {
-		if p.Topics.Has(ti) {
+		if p.Kind.Counts() && p.Topics.Has(ti) {
 			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Counted returns the paragraphs that count as coverage, head first.
+func (a *Article) Counted() []Paragraph {
+	out := make([]Paragraph, 0, len(a.Head)+len(a.Paragraphs))
+	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
+		for _, p := range ps {
+			if p.Kind.Counts() {
+				out = append(out, p)
+			}
 		}
 	}
 	return out

@@ -32,9 +32,11 @@ func TestTopicBriefingOldestFirst(t *testing.T) {
 		t.Fatalf("groups %+v", b.Groups)
 	}
 	ex := b.Groups[0].Excerpts
+	// Body paragraphs only: a headline is counted in TopicCounts but is not
+	// quoted.
 	n := 0
 	for _, a := range c.Articles {
-		n += a.TopicCounts[ti]
+		n += len(a.ParagraphsOn(ti))
 	}
 	if len(ex) != n {
 		t.Errorf("%d excerpts, want %d", len(ex), n)

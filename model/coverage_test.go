@@ -48,7 +48,8 @@ func TestCoverageBy(t *testing.T) {
 		t.Fatalf("rows by outlet: %s", got)
 	}
 	ap := rows[0]
-	if len(ap.Articles) != 2 || ap.Counts[ter] != 1 || ap.Counts[mineral] != 1 || ap.Covers(sec) {
+	// Headlines count as coverage: each AP article's title is on its topic.
+	if len(ap.Articles) != 2 || ap.Counts[ter] != 2 || ap.Counts[mineral] != 2 || ap.Covers(sec) {
 		t.Errorf("AP row: %d articles, counts %v", len(ap.Articles), ap.Counts)
 	}
 	if got := strings.Join(ap.Dates(), ","); got != "2025-04-30,2025-11-30" {
@@ -58,7 +59,7 @@ func TestCoverageBy(t *testing.T) {
 		t.Errorf("Reuters dates %s", got)
 	}
 	// Counts are copies: summing an outlet's rows never changes an article.
-	if c.Articles[0].TopicCounts[mineral]+c.Articles[1].TopicCounts[mineral] != 1 {
+	if c.Articles[0].TopicCounts[mineral]+c.Articles[1].TopicCounts[mineral] != 2 {
 		t.Errorf("article counts changed: %v %v", c.Articles[0].TopicCounts, c.Articles[1].TopicCounts)
 	}
 

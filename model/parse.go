@@ -83,6 +83,7 @@ func Parse(name string, data []byte) (*Article, []string, error) {
 	}
 	a.offerSource(creditOutlet(a.Paragraphs), sourceText)
 	a.offerSource(OutletOfURL(a.URL), sourceURL)
+	a.Head = headParagraphs(a) // before a title is taken from the lead, which stays in the body
 	if a.Title == "" {
 		a.Title = titleFromParagraphs(a.Paragraphs)
 	}
@@ -138,6 +139,11 @@ func readHeader(a *Article, lines []string) []string {
 		byline, headline := splitByline(m[2])
 		if a.Author == "" {
 			a.Author = byline
+		}
+		if looksLead(headline) {
+			// The line carries the lead, not a headline: it stays in the
+			// body as its first paragraph, and the title is taken from it.
+			return append([]string{headline, ""}, lines[first+1:]...)
 		}
 		if a.Title == "" {
 			a.Title = headline
@@ -329,6 +335,12 @@ func looksHeadline(c candidate) bool {
 		!strings.HasSuffix(c.text, ",") && startsUpper(c.text) && !isDatelineText(c.text)
 }
 
+// looksLead reports a whole sentence of reporting where a headline was
+// expected: headlines do not end with a full stop.
+func looksLead(t string) bool {
+	return endsSentence(t) && moreWordsThan(t, 10)
+}
+
 func looksStandfirst(t string) bool {
 	n := wordCount(t)
 	return n > 8 && n <= 50 && !endsSentence(t) && !strings.HasSuffix(t, ",")
@@ -337,6 +349,10 @@ func looksStandfirst(t string) bool {
 var (
 	positionMarker = regexp.MustCompile(`\((?:\d-)?(?:L|R|C|C-L|C-R|L-R|left|right|centre|center|front)\)`)
 	photoCredit    = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|picture|image|file photo|caption)\s*[:\-–—]|\b(?:photo|photograph|picture|image)(?:\s+credit)?\s*(?:by|:)\s+\p{Lu}|\s/\s?(?:AFP|Reuters|AP|EPA|Getty Images|Pool|Bloomberg|Anadolu)\b|^\((?:reporting|additional reporting|writing|editing) by\b)`)
+	// agencyCredit is a credit that ends a caption: "Jane Doe/AP",
+	// "(AP Photo/Efrem Lukatsky)", "© Reuters", "(Getty Images)",
+	// "Photo: Jane Doe".
+	agencyCredit = regexp.MustCompile(`(?:\pL/\s?(?:AFP|Reuters|REUTERS|AP|EPA(?:-EFE)?|Getty Images|Pool|POOL|Bloomberg|Anadolu|Shutterstock|Sipa|Ukrinform|TASS|Sputnik|Xinhua)\)?|\b(?:AP|AFP|EPA|Reuters) (?:Photo|PHOTO)s?\s?/[^)]*\)|\((?:[^()]*\s)?(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Pool)(?: via Getty Images)?\)|©\s?\pL[^.!?]*|\b(?:Photo|Photograph|Picture|Image)s?:\s+\pL[^.!?]*)\s*$`)
 )
 
 func classify(c candidate) Kind {
@@ -362,10 +378,10 @@ func isCaptionText(t string) bool {
 	if strings.Contains(t, ")") && positionMarker.MatchString(t) {
 		return true
 	}
-	if !strings.Contains(t, "/") && !strings.HasPrefix(t, "(") && !captionWords.in(t) {
+	if !strings.Contains(t, "/") && !strings.ContainsAny(t, "(©") && !captionWords.in(t) {
 		return false
 	}
-	return !moreWordsThan(t, 80) && photoCredit.MatchString(t)
+	return !moreWordsThan(t, 80) && (photoCredit.MatchString(t) || agencyCredit.MatchString(t))
 }
 
 var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:,\s*\p{Lu}[\pL'’.\- ]{1,40})?\s*(?:\(([\pL][\pL .&]{1,30})\))?\s*[-–—:]?$`)
@@ -426,4 +442,18 @@ func mergeParagraphs(ps []Paragraph) []Paragraph {
 		out = append(out, p)
 	}
 	return out
+}
+
+// headParagraphs makes the headline and standfirst paragraphs of the head,
+// so that they are tagged and counted; index 0 keeps body ¶ numbers as
+// they are.
+func headParagraphs(a *Article) []Paragraph {
+	var head []Paragraph
+	if a.Title != "" {
+		head = append(head, Paragraph{Kind: Title, Text: a.Title})
+	}
+	if a.Standfirst != "" {
+		head = append(head, Paragraph{Kind: Standfirst, Text: a.Standfirst})
+	}
+	return head
 }

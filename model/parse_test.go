@@ -47,12 +47,12 @@ func TestParseSeeds(t *testing.T) {
 		},
 		{
 			file:       "001_ce98c727760cf0f0.txt",
-			title:      "French President Emmanuel Macron has led a European push to influence US-Russia…",
+			title:      "French President Emmanuel Macron has led a European push to influence US-Russia talks on a ceasefire in Ukraine with a series of meetings in Paris on Thursday attended by senior US and Ukrainian representatives",
 			paragraphs: 17, subheadings: []int{6}, firstWords: "French President Emmanuel Macron has led",
 		},
 		{
 			file:       "002_825e89b02fbe6b94.txt",
-			title:      "French President Emmanuel Macron on Monday held talks with Ukraine's President Volodymyr…",
+			title:      "French President Emmanuel Macron on Monday held talks with Ukraine's President Volodymyr Zelenskyy in Paris, as the US pushes a plan aimed at ending the war between Kyiv and Moscow",
 			paragraphs: 25, subheadings: []int{9, 18}, firstWords: "French President Emmanuel Macron on Monday",
 		},
 		{

@@ -6,11 +6,16 @@ import (
 	"unsafe"
 )
 
-// Span is a stretch of a paragraph's text that matched a topic, in byte
-// offsets into Paragraph.Text (always on rune boundaries).
+// Span is a stretch of a paragraph's text that gave it a topic, in byte
+// offsets into Paragraph.Text (always on rune boundaries): a phrase that
+// matched, or a reference back to the topic ("the deal").
 type Span struct {
 	Topic      int // index into the topic list
 	Start, End int
+	Via        Via // how the topic was found
+	// Antecedent is, for a reference, the ¶ index of the paragraph that
+	// named the topic (0 for the title or standfirst).
+	Antecedent int
 }
 
 // Tagger links paragraphs to topics. It compiles every pattern of every
@@ -26,6 +31,11 @@ type Tagger struct {
 	atoms  []atom             // what reaching a trie end means
 	near   []nearRule         // proximity rules
 	gate   wordGate
+	// References (reference.go): referOf[word id] lists the refer groups a
+	// word belongs to; topicGroups[topic] lists the topic's groups.
+	groups      []referGroup
+	referOf     [][]int32
+	topicGroups [][]int32
 }
 
 // wordGate knows the first four bytes of every word some pattern word can
@@ -93,6 +103,7 @@ const (
 	roleNearLeft
 	roleNearRight
 	roleExcept
+	roleBlock // a mention of a refer noun that names something else
 )
 
 type atom struct {
@@ -179,6 +190,7 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		insert(pat.right, atom{topic: ti, role: roleNearRight, rule: rule})
 		return nil
 	}
+	t.topicGroups = make([][]int32, len(topics))
 	for ti, topic := range topics {
 		for _, p := range topic.Patterns {
 			if err := add(ti, p, false); err != nil {
@@ -188,6 +200,31 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		for _, p := range topic.Except {
 			if err := add(ti, p, true); err != nil {
 				return nil, err
+			}
+		}
+		for _, p := range topic.Block {
+			pat, err := parsePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			insert(append(pat.left, pat.right...), atom{topic: ti, role: roleBlock})
+		}
+		groups, err := referGroups(topic)
+		if err != nil {
+			return nil, err
+		}
+		for _, nouns := range groups {
+			g := int32(len(t.groups))
+			t.groups = append(t.groups, referGroup{topic: ti, nouns: nouns})
+			t.topicGroups[ti] = append(t.topicGroups[ti], g)
+			for _, n := range nouns {
+				id := wordID(wordSpec{text: n})
+				if int(id) >= len(t.referOf) {
+					t.referOf = append(t.referOf, make([][]int32, int(id)+1-len(t.referOf))...)
+				}
+				if !slices.Contains(t.referOf[id], g) {
+					t.referOf[id] = append(t.referOf[id], g)
+				}
 			}
 		}
 	}
@@ -230,8 +267,11 @@ type tagState struct {
 	occs        []occurrence
 	stemBuf     []byte
 	joinBuf     []byte
-	tokSpans    []tokSpan
+	tokSpans    []tokSpan // the paragraph's phrase matches, by topic then start
 	exceptSpans []tokSpan
+	blockSpans  []tokSpan
+	ante        []ante // the article's refer groups (reference.go)
+	seq         int32
 	spans       []Span // the current article's spans, paragraph after paragraph
 	spanEnds    []int  // spans[spanEnds[i-1]:spanEnds[i]] are paragraph i's
 	// words caches the pattern-word ids of every word seen, so a word is
@@ -257,7 +297,9 @@ func (t *Tagger) Tag(text string) (TopicSet, []Span) {
 	return t.tag(&st, text, nil)
 }
 
-// TagArticle tags every paragraph of a and fills its topic counts.
+// TagArticle tags the head and every paragraph of a, in reading order so
+// that references find what earlier paragraphs named, and fills its topic
+// counts.
 func (t *Tagger) TagArticle(a *Article) {
 	var st tagState
 	t.tagArticle(&st, a)
@@ -269,21 +311,44 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	// The article's spans are gathered in st.spans and copied out once:
 	// one allocation per article, not one per paragraph with a topic.
 	st.spans, st.spanEnds = st.spans[:0], st.spanEnds[:0]
-	for i := range a.Paragraphs {
-		p := &a.Paragraphs[i]
-		p.Topics, st.spans = t.tag(st, p.Text, st.spans)
-		st.spanEnds = append(st.spanEnds, len(st.spans))
-		for ti := range p.Topics.All() {
-			a.TopicCounts[ti]++
+	st.ante, st.seq = append(st.ante[:0], make([]ante, len(t.groups))...), 0
+	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
+		for i := range ps {
+			t.tagParagraph(st, &ps[i], a.TopicCounts)
 		}
 	}
 	spans := slices.Clone(st.spans)
-	from := 0
-	for i, to := range st.spanEnds {
-		if to > from {
-			a.Paragraphs[i].Spans = spans[from:to:to]
+	from, k := 0, 0
+	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
+		for i := range ps {
+			if to := st.spanEnds[k]; to > from {
+				ps[i].Spans = spans[from:to:to]
+				from = to
+			}
+			k++
 		}
-		from = to
+	}
+}
+
+// tagParagraph tags one paragraph of an article and counts its topics.
+// Captions are never coverage and name nothing (a credit's agency, a place
+// shown), so they are not tagged.
+func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
+	p.Topics, p.Spans = 0, nil
+	if p.Kind == Caption {
+		st.spanEnds = append(st.spanEnds, len(st.spans))
+		return
+	}
+	mine := len(st.spans)
+	p.Topics, st.spans = t.tag(st, p.Text, st.spans)
+	if len(t.groups) > 0 {
+		p.Topics, st.spans = t.references(st, p.Index, p.Topics, st.spans, mine)
+	}
+	st.spanEnds = append(st.spanEnds, len(st.spans))
+	if p.Kind.Counts() {
+		for ti := range p.Topics.All() {
+			counts[ti]++
+		}
 	}
 }
 
@@ -311,6 +376,7 @@ func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 		}
 		cands, joined = st.candEnd[i], st.joinEnd[i]
 	}
+	st.tokSpans, st.exceptSpans, st.blockSpans = st.tokSpans[:0], st.exceptSpans[:0], st.blockSpans[:0]
 	if len(st.occs) == 0 {
 		return 0, dst
 	}
@@ -386,10 +452,12 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Span) {
 	// Exceptions first, so that a proximity match is dropped whole when an
 	// exception covers either of its sides.
-	excepts := st.exceptSpans[:0]
+	excepts, blocks := st.exceptSpans[:0], st.blockSpans[:0]
 	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
 		if a.role == roleExcept {
 			excepts = append(excepts, tokSpan{a.topic, o.first, o.last})
+		} else if a.role == roleBlock {
+			blocks = append(blocks, tokSpan{a.topic, o.first, o.last})
 		} else if rule.except {
 			excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
 		}
@@ -413,7 +481,7 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 			kept = append(kept, s)
 		}
 	}
-	st.tokSpans, st.exceptSpans = kept, excepts
+	st.tokSpans, st.exceptSpans, st.blockSpans = kept, excepts, blocks
 	if len(kept) == 0 {
 		return 0, out
 	}
@@ -452,7 +520,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 	for _, o := range st.occs {
 		a := t.atoms[o.atom]
 		switch a.role {
-		case roleMatch, roleExcept:
+		case roleMatch, roleExcept, roleBlock:
 			fn(nearRule{}, a, o, o)
 		case roleNearLeft:
 			rule := t.near[a.rule]

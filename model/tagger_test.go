@@ -146,7 +146,7 @@ func TestTaggerSeedParagraphs(t *testing.T) {
 		{"000_b1fc9fadb82d1f89.txt", 6, []string{"territory", "nato-membership"}},
 		{"000_b1fc9fadb82d1f89.txt", 8, []string{"security-guarantees"}},
 		{"000_b1fc9fadb82d1f89.txt", 9, []string{"eu-accession"}},
-		{"001_ce98c727760cf0f0.txt", 14, []string{"security-guarantees", "territory"}},
+		{"001_ce98c727760cf0f0.txt", 14, []string{"security-guarantees", "territory", "minerals-deal"}}, // "the deal", "the proposed agreement" after ¶13's minerals deal
 		{"001_ce98c727760cf0f0.txt", 15, []string{"minerals-deal"}},
 		{"002_825e89b02fbe6b94.txt", 13, []string{"territory"}},
 		{"002_825e89b02fbe6b94.txt", 24, []string{"frozen-assets"}},
@@ -322,15 +322,28 @@ func TestGateAdmitsEveryMatch(t *testing.T) {
 }
 
 // TestTagArticleMatchesTag: tagging a whole article (spans gathered in one
-// buffer per article) gives each paragraph what tagging it alone gives.
+// buffer per article) gives each paragraph what tagging it alone gives,
+// apart from the references that only the article's context finds.
 func TestTagArticleMatchesTag(t *testing.T) {
 	tg := defaultTagger(t)
 	c := seedCorpus(t, tg)
 	tagged := 0
 	for _, a := range c.Articles {
 		for _, p := range a.Paragraphs {
+			if p.Kind == Caption {
+				continue
+			}
 			set, spans := tg.Tag(p.Text)
-			if set != p.Topics || !slices.Equal(spans, p.Spans) {
+			var phrases []Span
+			topics := p.Topics
+			for _, s := range p.Spans {
+				if s.Via == ViaReference {
+					topics &^= 1 << uint(s.Topic)
+				} else {
+					phrases = append(phrases, s)
+				}
+			}
+			if set != topics || !slices.Equal(spans, phrases) {
 				t.Errorf("%s ¶%d: article tagging gave %v %v, alone %v %v", a.ID, p.Index, p.Topics, p.Spans, set, spans)
 			}
 			if len(p.Spans) > 0 {

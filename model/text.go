@@ -224,32 +224,16 @@ func firstSentence(t string) string {
 	return t
 }
 
-// titleFromParagraphs derives a short title from the first sentence of the
-// first body paragraph, for articles that arrive without a headline.
+// titleFromParagraphs takes the title from the first sentence of the first
+// body paragraph, for articles that arrive without a headline. It is stored
+// whole: views truncate it to their width.
 func titleFromParagraphs(ps []Paragraph) string {
 	for _, p := range ps {
 		if p.Kind == Body {
-			return shorten(strings.TrimRight(firstSentence(p.Text), "."), 12, 90)
+			return strings.TrimRight(firstSentence(p.Text), ".")
 		}
 	}
 	return ""
-}
-
-// shorten cuts t to at most maxWords words and maxRunes runes, at a word
-// boundary, marking the cut with an ellipsis.
-func shorten(t string, maxWords, maxRunes int) string {
-	words := strings.Fields(t)
-	var b strings.Builder
-	for i, w := range words {
-		if i == maxWords || utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > maxRunes {
-			return strings.TrimRight(b.String(), ",;:") + "…"
-		}
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
 }
 
 // splitLong cuts text into chunks of at most limit bytes, at a sentence end

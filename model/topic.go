@@ -27,6 +27,15 @@ type Topic struct {
 	// Except lists patterns that cancel a match they overlap, for phrases
 	// that contain a topic's words but mean something else.
 	Except []string `yaml:"except" json:"except,omitempty"`
+	// Refer lists the nouns that refer back to the topic once an article
+	// has named it ("the deal" after "the minerals deal"). Each item is a
+	// group of nouns for the same thing, separated by "|" ("deal|agreement"):
+	// a mention that names something else with one of them stops the group.
+	Refer []string `yaml:"refer" json:"refer,omitempty"`
+	// Block lists phrases that name something else with a refer noun
+	// ("peace deal", "coalition government"): such a mention stops that
+	// noun's group from referring to this topic until it is named again.
+	Block []string `yaml:"block" json:"block,omitempty"`
 }
 
 type topicsFile struct {
@@ -78,6 +87,9 @@ func ParseTopics(data []byte) ([]Topic, error) {
 			if _, err := parsePattern(p); err != nil {
 				return nil, fmt.Errorf("topics file: topic %q: pattern %q: %w", t.ID, p, err)
 			}
+		}
+		if err := checkReferences(t); err != nil {
+			return nil, fmt.Errorf("topics file: topic %q: %w", t.ID, err)
 		}
 	}
 	return f.Topics, nil

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"briefing/model"
 	"briefing/ui/render"
 )
 
@@ -16,13 +15,13 @@ func (r *readerView) whyLines() []string {
 		return []string{"no paragraph at the cursor"}
 	}
 	p := r.article.Paragraphs[r.cursor]
-	reasons := spanReasons(p, r.s.corpus.Topics)
+	reasons := r.article.Reasons(r.cursor, r.s.corpus.Topics)
 	if len(reasons) == 0 {
 		return []string{fmt.Sprintf("¶%d carries no topic", p.Index)}
 	}
 	lines := []string{fmt.Sprintf("Why ¶%d carries its topics (w or esc closes):", p.Index)}
 	for _, reason := range reasons {
-		lines = append(lines, "  "+reason)
+		lines = append(lines, fmt.Sprintf("  %s: %s", r.s.corpus.Topics[reason.Topic].Name, reason.Text))
 	}
 	return lines
 }
@@ -36,22 +35,4 @@ func (r *readerView) whyView() string {
 		out = out[:max(h-1, 1)]
 	}
 	return r.s.styles.Header.Render(strings.Repeat("─", max(r.width, 1))) + "\n" + strings.Join(out, "\n")
-}
-
-// spanReasons names, per topic of p, the phrases that matched it.
-func spanReasons(p model.Paragraph, topics []model.Topic) []string {
-	var out []string
-	for _, ti := range p.Topics.Indexes() {
-		if ti >= len(topics) {
-			continue
-		}
-		var phrases []string
-		for _, s := range p.Spans {
-			if s.Topic == ti && s.Start < s.End && s.End <= len(p.Text) {
-				phrases = append(phrases, fmt.Sprintf("%q", p.Text[s.Start:s.End]))
-			}
-		}
-		out = append(out, fmt.Sprintf("%s: %s", topics[ti].Name, strings.Join(phrases, ", ")))
-	}
-	return out
 }

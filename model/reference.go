@@ -1,0 +1,298 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// References: after an article names a topic ("the minerals deal"), later
+// paragraphs often speak of it as "the deal", "that accord" or "the
+// signing". A topic's refer nouns (topics.yaml) let such a definite or
+// demonstrative mention take the topic of the nearest earlier paragraph
+// that named it, unless a nearer mention of the same noun named something
+// else ("a peace deal", "the ceasefire agreement", "the coalition
+// government"). It is one pass over the article, in reading order, head
+// first; the rules below are about English, the nouns are data.
+
+// Via says how a span's topic was found.
+type Via uint8
+
+const (
+	// ViaPhrase: one of the topic's patterns matched Start:End.
+	ViaPhrase Via = iota
+	// ViaReference: Start:End is a reference ("the deal") to the topic,
+	// named in the paragraph Span.Antecedent.
+	ViaReference
+)
+
+func (v Via) String() string {
+	if v == ViaReference {
+		return "reference"
+	}
+	return "phrase"
+}
+
+// referGroup is one item of a topic's refer list.
+type referGroup struct {
+	topic int
+	nouns []string
+}
+
+// ante is where a refer group stands in the article read so far.
+type ante struct {
+	seq     int32 // when it was last named or stopped; 0 for never
+	para    int32 // the ¶ that named it (0 for the head)
+	stopped bool  // last mentioned as something else
+}
+
+// referGroups splits a topic's refer items into groups of stemmed nouns.
+func referGroups(t Topic) ([][]string, error) {
+	var out [][]string
+	for _, item := range t.Refer {
+		var group []string
+		for n := range strings.SplitSeq(item, "|") {
+			n = strings.ToLower(strings.TrimSpace(n))
+			var tz tokenizer
+			tz.tokenize(n)
+			if len(tz.tokens) != 1 || int(tz.tokens[0].end) != len(n) || len(n) < 2 {
+				return nil, fmt.Errorf("refer %q: %q must be one word", item, n)
+			}
+			group = append(group, string(stem(nil, tz.norm(tz.tokens[0]))))
+		}
+		out = append(out, group)
+	}
+	return out, nil
+}
+
+// checkReferences validates a topic's refer and block lists.
+func checkReferences(t *Topic) error {
+	if _, err := referGroups(*t); err != nil {
+		return err
+	}
+	if len(t.Block) > 0 && len(t.Refer) == 0 {
+		return errors.New("block needs refer: it stops references, and the topic has none")
+	}
+	for _, b := range t.Block {
+		pat, err := parsePattern(b)
+		if err != nil {
+			return fmt.Errorf("block %q: %w", b, err)
+		}
+		if pat.right != nil {
+			return fmt.Errorf("block %q: ~N is not supported in block phrases", b)
+		}
+	}
+	return nil
+}
+
+// Words that make a mention of a refer noun definite ("the deal", "that
+// accord") or indefinite, which introduces something new ("a deal", "any
+// agreement"); and modifiers that keep the referent ("the final deal", "the
+// $500 billion fund", "the US-Ukraine agreement").
+var (
+	definite   = wordSet("the", "this", "that", "these", "those", "such", "said")
+	indefinite = wordSet("a", "an", "another", "any", "no", "some", "every", "other")
+	genericMod = wordSet("proposed", "draft", "final", "new", "landmark", "framework", "long", "awaited",
+		"delayed", "planned", "signed", "revised", "latest", "original", "whole", "entire", "same",
+		"initial", "bilateral", "historic", "controversial", "so", "called", "current", "full", "broader",
+		"wider", "eventual", "agreed", "amended", "updated", "potential", "possible", "preliminary",
+		"envisaged", "much", "touted", "first", "joint", "jointly", "run", "overall", "two", "country",
+		"us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "billion", "million",
+		"trillion", "bn", "dollar", "euro", "multibillion", "sovereign", "frozen", "immobilised",
+		"immobilized", "russian", "so-called", "promised", "pledged", "existing", "european")
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func isNumber(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+// name records that topic ti is named in paragraph para.
+func (t *Tagger) name(st *tagState, ti, para int) {
+	st.seq++
+	for _, g := range t.topicGroups[ti] {
+		st.ante[g] = ante{seq: st.seq, para: int32(para)}
+	}
+}
+
+func (st *tagState) stop(g int32) {
+	st.seq++
+	st.ante[g] = ante{seq: st.seq, stopped: true}
+}
+
+// references reads one paragraph (already tagged by phrase: set, and its
+// spans out[mine:]) in order: its phrases name topics, and its definite
+// mentions of refer nouns take the topic that was named last for them.
+func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mine int) (TopicSet, []Span) {
+	toks := st.tz.tokens
+	spans := st.tokSpans
+	nouns := false
+	for _, id := range st.cands {
+		if int(id) < len(t.referOf) && t.referOf[id] != nil {
+			nouns = true
+			break
+		}
+	}
+	if !nouns && len(st.blockSpans) == 0 {
+		// Nothing refers here: order does not matter, only what it names.
+		for ti := range set.All() {
+			t.name(st, ti, para)
+		}
+		return set, out
+	}
+	var named, referred TopicSet
+	from := int32(0)
+	for i := range toks {
+		for _, s := range spans {
+			if int(s.first) <= i && !named.Has(s.topic) {
+				named = named.With(s.topic)
+				t.name(st, s.topic, para)
+			}
+		}
+		for _, s := range st.blockSpans {
+			if int(s.first) == i && !t.holdsNoun(st, s) {
+				// "the IMF": something else the topic's nouns could now
+				// mean ("the fund", "the loan").
+				for _, g := range t.topicGroups[s.topic] {
+					st.stop(g)
+				}
+			}
+		}
+		to := st.candEnd[i]
+		for _, id := range st.cands[from:to] {
+			if int(id) < len(t.referOf) && t.referOf[id] != nil {
+				out = t.mention(st, int32(i), t.referOf[id], para, set, &referred, out)
+			}
+		}
+		from = to
+	}
+	if referred != 0 {
+		slices.SortFunc(out[mine:], func(a, b Span) int {
+			if a.Topic != b.Topic {
+				return a.Topic - b.Topic
+			}
+			return a.Start - b.Start
+		})
+	}
+	return set | referred, out
+}
+
+// holdsNoun reports whether block span s contains one of its topic's refer
+// nouns; such a block stops that noun's groups when the noun is read.
+func (t *Tagger) holdsNoun(st *tagState, s tokSpan) bool {
+	for i := s.first; i <= s.last; i++ {
+		from := int32(0)
+		if i > 0 {
+			from = st.candEnd[i-1]
+		}
+		for _, id := range st.cands[from:st.candEnd[i]] {
+			if int(id) < len(t.referOf) {
+				for _, g := range t.referOf[id] {
+					if t.groups[g].topic == s.topic {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// covering is the set of topics whose phrases cover token i.
+func covering(spans []tokSpan, i int32) TopicSet {
+	var set TopicSet
+	for _, s := range spans {
+		if s.first <= i && i <= s.last {
+			set = set.With(s.topic)
+		}
+	}
+	return set
+}
+
+// mention handles refer noun token i, of the groups given.
+func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set TopicSet, referred *TopicSet, out []Span) []Span {
+	toks := st.tz.tokens
+	// Part of a phrase ("security guarantees", "ceasefire agreement"): the
+	// phrase's topic was named; the noun names nothing else.
+	cover := covering(st.tokSpans, i)
+	if i > 0 {
+		cover |= covering(st.tokSpans, i-1)
+	}
+	if cover != 0 {
+		for _, g := range groups {
+			if !cover.Has(t.groups[g].topic) {
+				st.stop(g)
+			}
+		}
+		return out
+	}
+	for _, g := range groups {
+		s := tokSpan{t.groups[g].topic, i, i}
+		if overlapsAny(s, st.blockSpans) || overlapsAny(s, st.exceptSpans) {
+			st.stop(g)
+		}
+	}
+	// "the signing of a truce": what follows defines it.
+	if int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
+		return out
+	}
+	j := i - 1
+	for skipped := 0; j >= 0 && skipped < 4; skipped++ {
+		w := st.tz.norm(toks[j])
+		if !genericMod[string(w)] && !isNumber(w) {
+			break
+		}
+		j--
+	}
+	if j < 0 {
+		return out
+	}
+	w := string(st.tz.norm(toks[j]))
+	switch {
+	case definite[w]:
+		best := int32(-1)
+		for _, g := range groups {
+			if st.ante[g].seq > 0 && (best < 0 || st.ante[g].seq > st.ante[best].seq) {
+				best = g
+			}
+		}
+		if best < 0 || st.ante[best].stopped {
+			return out
+		}
+		ti := t.groups[best].topic
+		if set.Has(ti) || referred.Has(ti) {
+			return out
+		}
+		*referred = referred.With(ti)
+		return append(out, Span{Topic: ti, Start: int(toks[j].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
+	case indefinite[w]:
+		for _, g := range groups {
+			st.stop(g)
+		}
+	default:
+		// "the peace deal", "a trade agreement": a determiner before an
+		// unknown modifier names something else.
+		for k := j - 1; k >= 0 && k >= j-2; k-- {
+			if w := string(st.tz.norm(toks[k])); definite[w] || indefinite[w] {
+				for _, g := range groups {
+					st.stop(g)
+				}
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestUserTopicReferences: a user's own topics file gets references and
+// blocks the same way as the default topics; nothing about them is code.
+func TestUserTopicReferences(t *testing.T) {
+	topics, err := ParseTopics([]byte(`topics:
+  - id: grain
+    patterns: ['grain (corridor*|deal*|export*)']
+    refer: ['corridor|route', 'deal']
+    block: ['(shipping|trade|supply) route*']
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := NewTagger(topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := Parse("g.txt", []byte(`Ships wait off Odesa
+
+Ukraine reopened the grain corridor on Monday.
+
+The corridor carried three million tonnes in its first month.
+
+Insurers said that route was now cheaper to cover.
+
+A new trade route through Romania opened on Tuesday.
+
+The route is already busy, port officials said.
+
+The deal, officials added, still holds.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	want := []bool{true, true, true, false, false, true}
+	for i, p := range a.Paragraphs {
+		if got := p.Topics.Has(0); got != want[i] {
+			t.Errorf("¶%d tagged %v, want %v: %s", p.Index, got, want[i], p.Text)
+		}
+	}
+	// "the deal" is another group: the trade route does not stop it.
+	last := a.Paragraphs[5].Spans
+	if len(last) != 1 || last[0].Via != ViaReference || last[0].Antecedent != 1 {
+		t.Errorf("spans %+v", last)
+	}
+}
+
+func TestReferenceTopicsErrors(t *testing.T) {
+	for name, in := range map[string]string{
+		"two words":       "topics:\n  - id: a\n    patterns: [x]\n    refer: ['peace deal']\n",
+		"empty noun":      "topics:\n  - id: a\n    patterns: [x]\n    refer: ['deal|']\n",
+		"block no refer":  "topics:\n  - id: a\n    patterns: [x]\n    block: ['peace deal']\n",
+		"block near":      "topics:\n  - id: a\n    patterns: [x]\n    refer: [deal]\n    block: ['peace ~2 deal']\n",
+		"block bad":       "topics:\n  - id: a\n    patterns: [x]\n    refer: [deal]\n    block: ['(peace deal']\n",
+		"refer not words": "topics:\n  - id: a\n    patterns: [x]\n    refer: ['***']\n",
+	} {
+		_, err := ParseTopics([]byte(in))
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		if strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), `topic "a"`) {
+			t.Errorf("%s: error %q should be one line naming the topic", name, err)
+		}
+	}
+}
+
+// TestReferenceRules: the English rules around a refer noun, on the default
+// topics, each after the minerals deal was named in the first paragraph.
+func TestReferenceRules(t *testing.T) {
+	tg := defaultTagger(t)
+	mi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "minerals-deal" })
+	tests := []struct {
+		name, second, third string
+		want                bool // the third paragraph is on the minerals deal
+	}{
+		{"definite", "Officials met in Kyiv.", "The agreement was welcomed.", true},
+		{"demonstrative", "Officials met in Kyiv.", "That accord still needs a vote.", true},
+		{"generic modifiers", "Officials met in Kyiv.", "The long-awaited $500 billion agreement was welcomed.", true},
+		{"indefinite is new", "Trump wants a deal with Moscow.", "The deal would end the war.", false},
+		{"other modifier", "Envoys discussed the peace deal.", "The agreement would end the war.", false},
+		{"other topic's phrase", "A ceasefire agreement was close.", "The agreement would halt strikes.", false},
+		{"block phrase", "Trade deal talks with Britain resumed.", "The deal was welcomed in London.", false},
+		{"renamed", "Envoys discussed the peace deal.", "The minerals deal was ratified, and the fund was set up.", true},
+		{"of follows", "Officials met in Kyiv.", "The signing of a truce was delayed.", false},
+		{"verb", "Officials met in Kyiv.", "Negotiators will deal with it later.", false},
+	}
+	for _, tt := range tests {
+		a, _, err := Parse("m.txt", []byte("Ukraine and the US signed the minerals deal on Wednesday.\n\n"+tt.second+"\n\n"+tt.third+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[2].Topics.Has(mi); got != tt.want {
+			t.Errorf("%s: %q tagged %v, want %v", tt.name, tt.third, got, tt.want)
+		}
+	}
+}
