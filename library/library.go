@@ -23,7 +23,8 @@ type Library struct {
 
 	mu     sync.Mutex
 	index  map[string]string // normalised URL → file, read once
-	saveMu sync.Mutex        // one save at a time, so two never pick one name
+	saveMu  sync.Mutex        // one save at a time, so two never pick one name
+	feedsMu sync.Mutex        // one change to feeds.yaml at a time
 }
 
 // Open returns the library in dir; the folder is made on the first save.
