@@ -21,8 +21,8 @@ type Library struct {
 	// Now is the clock for the fetched time; nil means time.Now.
 	Now func() time.Time
 
-	mu     sync.Mutex
-	index  map[string]string // normalised URL → file, read once
+	mu      sync.Mutex
+	index   map[string]string // normalised URL → file, read once
 	saveMu  sync.Mutex        // one save at a time, so two never pick one name
 	feedsMu sync.Mutex        // one change to feeds.yaml at a time
 }
