@@ -38,14 +38,12 @@ func Open(dir string, client *Client) *Library {
 // DefaultDir is $XDG_DATA_HOME/briefing/articles, or
 // ~/.local/share/briefing/articles when XDG_DATA_HOME is unset.
 func DefaultDir(getenv func(string) string) (string, error) {
+	// Only the given environment is read, so tests never see the real one.
 	base := getenv("XDG_DATA_HOME")
 	if base == "" || !filepath.IsAbs(base) {
 		home := getenv("HOME")
 		if home == "" {
-			var err error
-			if home, err = os.UserHomeDir(); err != nil {
-				return "", errors.New("cannot find the library: neither XDG_DATA_HOME nor HOME is set (use --library DIR)")
-			}
+			return "", errors.New("cannot find the library: neither XDG_DATA_HOME nor HOME is set (use --library DIR)")
 		}
 		base = filepath.Join(home, ".local", "share")
 	}
