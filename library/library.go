@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"briefing/model"
 )
 
 // Library is a folder of saved articles: LIBRARY/<source>/<date>_<slug>.md,
@@ -82,19 +84,7 @@ func isArticleFile(name string) bool {
 
 // IsOldVersion reports whether name is an earlier version of an article,
 // kept as NAME~N.md when a refresh changed its text.
-func IsOldVersion(name string) bool {
-	stem := strings.TrimSuffix(name, filepath.Ext(name))
-	i := strings.LastIndexByte(stem, '~')
-	if i < 0 || i == len(stem)-1 {
-		return false
-	}
-	for _, r := range stem[i+1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
+func IsOldVersion(name string) bool { return model.IsOldVersion(name) }
 
 // IsUpdated reports whether the article at path was refreshed with new text,
 // which kept its earlier version beside it (PATH~1.md): an updated story is

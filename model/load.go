@@ -111,7 +111,7 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
 
 func isArticleName(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
-	return (ext == ".txt" || ext == ".md") && !strings.HasPrefix(path.Base(filepath.ToSlash(p)), ".")
+	return (ext == ".txt" || ext == ".md") && !strings.HasPrefix(path.Base(filepath.ToSlash(p)), ".") && !IsOldVersion(p)
 }
 
 func fileSource(p string) source {
