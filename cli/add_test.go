@@ -178,4 +178,3 @@ func TestAddAndFetchHelp(t *testing.T) {
 		t.Errorf("add with no URL: exit %d %q", r.code, r.stderr)
 	}
 }
-
