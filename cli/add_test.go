@@ -178,3 +178,39 @@ func TestAddAndFetchHelp(t *testing.T) {
 		t.Errorf("add with no URL: exit %d %q", r.code, r.stderr)
 	}
 }
+
+// TestWireCopiesAreOneStory saves one agency story from two outlets with
+// different pages around it: list --json names each as the other's copy.
+func TestWireCopiesAreOneStory(t *testing.T) {
+	site := newsSite(t)
+	env, _ := libraryEnv(t)
+	r := runCLI(t, false, env, "add", site.URL+"/a/drone-strike", site.URL+"/b/drone-strike", site.URL+"/news/prisoner-exchange")
+	if r.code != 0 {
+		t.Fatalf("add: exit %d %q", r.code, r.stderr)
+	}
+	r = runCLI(t, false, env, "list", "--json")
+	rows := map[string]struct {
+		ID         string
+		Duplicates []string
+	}{}
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var row struct {
+			ID, Source string
+			Duplicates []string
+		}
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		rows[row.Source] = struct {
+			ID         string
+			Duplicates []string
+		}{row.ID, row.Duplicates}
+	}
+	a, b, other := rows["Harbour Times"], rows["Valley Courier"], rows["Northern Ledger"]
+	if len(a.Duplicates) != 1 || a.Duplicates[0] != b.ID || len(b.Duplicates) != 1 || b.Duplicates[0] != a.ID {
+		t.Errorf("copies: %+v %+v", a, b)
+	}
+	if other.Duplicates == nil || len(other.Duplicates) != 0 {
+		t.Errorf("a story of its own: duplicates %#v, want []", other.Duplicates)
+	}
+}
