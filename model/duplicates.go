@@ -3,7 +3,6 @@ package model
 import (
 	"math/bits"
 	"slices"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -53,83 +52,108 @@ func articleSignature(a *Article) *signature {
 		return nil
 	}
 	sh.densify()
-	return &sh.sig
+	// A copy, so that the shingler and its buffers stay on the stack.
+	out := new(signature)
+	*out = sh.sig
+	return out
 }
 
 // shingler hashes a stream of words into a signature.
 type shingler struct {
 	sig    signature
 	filled [sigBins / 64]uint64 // bins that have seen a shingle
-	ring   [ShingleWords]uint64 // the last words' hashes
+	ring   [ShingleWords]uint64 // the last words' hashes, oldest first
 	words  int
 	count  int // shingles
+
+	// The word being read, carried from one paragraph to the next.
+	h, inWord, inPunct uint64
+	ends               [256]uint64 // hashes of words ended in one block
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+// Per-byte tables for text. A byte is part of a word (keep all ones) or
+// ends it (keep 0); a word's hash rotates by rot and takes in add at each
+// byte, so a byte with rot 0 and add 0 is left out. E2 starts the UTF-8 of general
+// punctuation (U+2000–U+2FFF: curly quotes, dashes, ellipsis), whose bytes
+// are left out like the ASCII apostrophe, so "Kyiv’s" and "Kyiv's" agree.
+type byteRule struct{ keep, rot, add, e2, cont uint64 }
 
-// text splits s into words: runs of letters and digits, lower-cased, with
-// apostrophes inside a word dropped so that "Kyiv's" and "Kyiv’s" agree.
-func (sh *shingler) text(s string) {
-	h, inWord := uint64(fnvOffset), false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\'' && inWord:
-				continue
-			default:
-				if inWord {
-					sh.word(h)
-					h, inWord = fnvOffset, false
-				}
-				continue
-			}
-			h = (h ^ uint64(c)) * fnvPrime
-			inWord = true
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+var byteRules = func() (t [256]byteRule) {
+	for c := range 256 {
+		r := &t[c]
+		r.rot = 5
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
-			inWord = true
-		case (r == '’' || r == '‘') && inWord:
-		default:
-			if inWord {
-				sh.word(h)
-				h, inWord = fnvOffset, false
-			}
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf:
+			r.keep, r.add = ^uint64(0), uint64(c)
+		case c >= 'A' && c <= 'Z':
+			r.keep, r.add = ^uint64(0), uint64(c+'a'-'A')
+		case c == '\'':
+			r.keep, r.rot = ^uint64(0), 0
+		}
+		if c == 0xE2 {
+			r.e2 = ^uint64(0)
+		}
+		if c >= 0x80 && c <= 0xBF {
+			r.cont = ^uint64(0)
 		}
 	}
-	if inWord {
-		sh.word(h)
+	return t
+}()
+
+// text splits s into words and hashes each, lower-cased (ASCII), without
+// apostrophes and general punctuation. It runs on every article as it
+// loads, and news text gives the branch predictor a new word length every
+// few bytes, so the loop has no branch on the bytes: each byte writes the
+// hash so far to ends, which moves on only where a word ended.
+func (sh *shingler) text(s string) {
+	h, inWord, inPunct := sh.h, sh.inWord, sh.inPunct
+	for len(s) > 0 {
+		block := s[:min(len(s), len(sh.ends))]
+		s = s[len(block):]
+		n := 0
+		for i := 0; i < len(block); i++ {
+			r := &byteRules[block[i]]
+			inPunct = inPunct&r.cont | r.e2
+			keep := r.keep | inPunct
+			sh.ends[n&255] = h
+			n += int(inWord &^ keep & 1)
+			h = (bits.RotateLeft64(h, int(r.rot&^inPunct)) ^ r.add&^inPunct) & keep
+			inWord = keep
+		}
+		sh.flush(n)
+	}
+	// A paragraph ends its last word.
+	sh.ends[0] = h
+	sh.flush(int(inWord & 1))
+	sh.h, sh.inWord, sh.inPunct = 0, 0, 0
+}
+
+// flush adds the first n ended words; a "word" of left-out bytes alone
+// hashes to 0 and is no word.
+func (sh *shingler) flush(n int) {
+	for _, h := range sh.ends[:n] {
+		if h != 0 {
+			sh.word(h)
+		}
 	}
 }
 
-// word adds a word; once ShingleWords have come, each word ends a shingle.
+// word adds a word; once ShingleWords have come, each word ends a shingle,
+// whose hash places it in a bin (top 7 bits) with a value (the next 32).
 func (sh *shingler) word(h uint64) {
-	sh.ring[sh.words%ShingleWords] = h
+	h *= 0x9e3779b97f4a7c15
+	h ^= h >> 32
+	r := &sh.ring
+	r[0], r[1], r[2], r[3], r[4] = r[1], r[2], r[3], r[4], h
 	sh.words++
 	if sh.words < ShingleWords {
 		return
 	}
-	var x uint64
-	for j := range ShingleWords {
-		x = bits.RotateLeft64(x, 13) ^ sh.ring[(sh.words+j)%ShingleWords]
-	}
-	x = mix64(x)
-	bin, v := x>>(64-7), uint32(x)
-	if v < sh.sig[bin] {
-		sh.sig[bin] = v
-	}
+	x := r[0] ^ bits.RotateLeft64(r[1], 13) ^ bits.RotateLeft64(r[2], 26) ^ bits.RotateLeft64(r[3], 39) ^ bits.RotateLeft64(r[4], 52)
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 31
+	bin, v := x>>(64-7), uint32(x>>25)
+	sh.sig[bin] = min(sh.sig[bin], v)
 	sh.filled[bin/64] |= 1 << (bin % 64)
 	sh.count++
 }
@@ -188,9 +212,10 @@ func findDuplicates(articles []*Article, sigs []*signature) [][]*Article {
 		}
 		return i
 	}
-	// One bucket per band value, as a chain through next: head[key] is the
-	// last article seen with that band, next[i*sigBands+b] the one before.
-	head := make(map[uint64]int32, n*sigBands)
+	// One bucket per band value, as a chain through next: the table holds
+	// the last article seen with that band, next[i*sigBands+b] the one
+	// before.
+	table := newBandTable(n * sigBands)
 	next := make([]int32, n*sigBands)
 	merged := false
 	for i, s := range sigs {
@@ -198,14 +223,11 @@ func findDuplicates(articles []*Article, sigs []*signature) [][]*Article {
 			continue
 		}
 		for b := range sigBands {
-			key := bandKey(s, b)
-			prev, ok := head[key]
-			head[key] = int32(i)
-			next[i*sigBands+b] = -1
-			if !ok {
+			prev := table.swap(bandKey(s, b), int32(i))
+			next[i*sigBands+b] = prev
+			if prev < 0 {
 				continue
 			}
-			next[i*sigBands+b] = prev
 			for j := prev; j >= 0; j = next[int(j)*sigBands+b] {
 				ri, rj := find(int32(i)), find(j)
 				if ri != rj && s.similarity(sigs[j]) >= DuplicateThreshold {
@@ -235,12 +257,43 @@ func findDuplicates(articles []*Article, sigs []*signature) [][]*Article {
 	return groups
 }
 
-func bandKey(s *signature, b int) uint64 {
-	h := uint64(fnvOffset) ^ uint64(b)
-	for _, v := range s[b*sigRows : (b+1)*sigRows] {
-		h = (h ^ uint64(v)) * fnvPrime
+// bandTable maps band keys to article indexes with open addressing: a
+// map of 210,000 entries cost a tenth of the whole detection.
+type bandTable struct {
+	keys []uint64
+	vals []int32 // article index + 1; 0 is an empty slot
+	mask uint64
+}
+
+func newBandTable(entries int) *bandTable {
+	size := 1
+	for size < 2*entries {
+		size *= 2
 	}
-	return mix64(h)
+	return &bandTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+}
+
+// swap stores i under key and returns what was there, or -1.
+func (t *bandTable) swap(key uint64, i int32) int32 {
+	for slot := key & t.mask; ; slot = (slot + 1) & t.mask {
+		switch {
+		case t.vals[slot] == 0:
+			t.keys[slot], t.vals[slot] = key, i+1
+			return -1
+		case t.keys[slot] == key:
+			prev := t.vals[slot] - 1
+			t.vals[slot] = i + 1
+			return prev
+		}
+	}
+}
+
+func bandKey(s *signature, b int) uint64 {
+	h := uint64(b)
+	for _, v := range s[b*sigRows : (b+1)*sigRows] {
+		h = mix64(h ^ uint64(v))
+	}
+	return h
 }
 
 // setDuplicates records the groups on the corpus, each in corpus order.

@@ -174,3 +174,39 @@ func TestSeedsHaveNoDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkArticleSignature is the signature of 4 KB articles made of the
+// seeds' paragraphs in random orders, many of them so that the branch
+// predictor cannot learn one text; SetBytes makes the figure comparable to
+// the loader's throughput.
+func BenchmarkArticleSignature(b *testing.B) {
+	c, _, err := LoadFS(seeds.Articles(), LoadOptions{Tagger: ownTagger(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pool []string
+	for _, a := range c.Articles {
+		for _, p := range a.Paragraphs {
+			pool = append(pool, p.Text)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	arts := make([]*Article, 500)
+	size := 0
+	for i := range arts {
+		var paras []string
+		for n := 0; n < 4000; {
+			p := pool[r.IntN(len(pool))]
+			paras = append(paras, p)
+			n += len(p)
+			size += len(p)
+		}
+		arts[i] = article(fmt.Sprint(i), paras)
+	}
+	b.SetBytes(int64(size / len(arts)))
+	i := 0
+	for b.Loop() {
+		articleSignature(arts[i%len(arts)])
+		i++
+	}
+}
