@@ -98,6 +98,8 @@ func (p *fetchProgress) report(ev library.Event) {
 	var line string
 	var to io.Writer = p.e.stdout
 	switch {
+	case ev.Feed == "":
+		// The start: the bar appears at 0 %.
 	case ev.Err != nil && ev.Item:
 		line, to = fmt.Sprintf("briefing: %s: %v", ev.Result.URL, ev.Err), p.e.stderr
 	case ev.Err != nil:

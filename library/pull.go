@@ -15,8 +15,9 @@ import (
 // so that no site sees briefing as more than one reader.
 const Concurrency = 4
 
-// Event reports one finished step of Fetch: a feed that failed, or an item
-// saved, refreshed or failed.
+// Event reports one step of Fetch: a feed that failed, or an item saved,
+// refreshed or failed. One event with no Feed comes first, once every feed
+// is read, to tell the number of items to fetch.
 type Event struct {
 	Feed   string // the feed's URL
 	Item   bool   // false: the event is about the feed itself
@@ -91,6 +92,11 @@ func (l *Library) Fetch(ctx context.Context, report func(Event)) (Summary, error
 	}
 	jobs := l.newItems(items)
 	total = len(jobs)
+	if total > 0 {
+		mu.Lock()
+		emit(Event{})
+		mu.Unlock()
+	}
 	perHost(ctx, len(jobs), func(i int) string { return jobs[i].url.Host }, func(i int) {
 		it := jobs[i]
 		res, err := l.add(ctx, it.url.String(), !it.changed.IsZero(), it.hint)
