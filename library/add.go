@@ -65,7 +65,7 @@ func (l *Library) add(ctx context.Context, rawURL string, force bool, hint Hint)
 	if !isHTML(resp.ContentType) {
 		return res, fmt.Errorf("not an HTML page (%s)", orUnknown(resp.ContentType))
 	}
-	story, err := Extract(resp.Body, resp.URL)
+	story, err := Extract(resp.Body, resp.ContentType+"; charset="+resp.Charset, resp.URL)
 	if err != nil {
 		return res, err
 	}

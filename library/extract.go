@@ -3,6 +3,7 @@ package library
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // minStoryWords is the least text a page needs to count as an article: a
@@ -32,9 +34,16 @@ type Story struct {
 }
 
 // Extract finds the story on an HTML page with readability, which drops the
-// navigation, ads, comments and other chrome around it.
-func Extract(body []byte, pageURL *url.URL) (Story, error) {
-	doc, err := html.Parse(bytes.NewReader(body))
+// navigation, ads, comments and other chrome around it. contentType is the
+// response's Content-Type, whose charset (else the page's own <meta>, else
+// a guess) decodes the page: news sites still serve windows-1251 and
+// ISO-8859-1.
+func Extract(body []byte, contentType string, pageURL *url.URL) (Story, error) {
+	r, err := charset.NewReader(bytes.NewReader(body), contentType)
+	if err != nil {
+		return Story{}, fmt.Errorf("cannot decode the page: %v", err)
+	}
+	doc, err := html.Parse(r)
 	if err != nil {
 		return Story{}, ErrNoArticle
 	}

@@ -9,7 +9,7 @@ import (
 
 func TestExtractKeepsStoryDropsChrome(t *testing.T) {
 	u, _ := url.Parse("https://ledger.example/news/prisoner-exchange")
-	s, err := Extract(fixture(t, "news.html", ""), u)
+	s, err := Extract(fixture(t, "news.html", ""), "text/html", u)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,11 +49,11 @@ func TestExtractKeepsStoryDropsChrome(t *testing.T) {
 
 func TestExtractSyndicatedCopiesHaveTheSameText(t *testing.T) {
 	u, _ := url.Parse("https://example.test/story")
-	a, err := Extract(fixture(t, "wire-a.html", ""), u)
+	a, err := Extract(fixture(t, "wire-a.html", ""), "text/html", u)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Extract(fixture(t, "wire-b.html", ""), u)
+	b, err := Extract(fixture(t, "wire-b.html", ""), "text/html", u)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,23 @@ func TestExtractSyndicatedCopiesHaveTheSameText(t *testing.T) {
 
 func TestExtractNoStory(t *testing.T) {
 	u, _ := url.Parse("https://ledger.example/front")
-	if _, err := Extract(fixture(t, "nostory.html", ""), u); err != ErrNoArticle {
+	if _, err := Extract(fixture(t, "nostory.html", ""), "text/html", u); err != ErrNoArticle {
 		t.Fatalf("err = %v, want ErrNoArticle", err)
+	}
+}
+
+// TestExtractDecodesCharsets reads a windows-1251 page, once told by the
+// Content-Type and once by the page's own <meta>.
+func TestExtractDecodesCharsets(t *testing.T) {
+	u, _ := url.Parse("https://kyiv.example/news")
+	page := fixture(t, "cp1251.html", "")
+	for _, ct := range []string{"text/html; charset=windows-1251", "text/html; charset="} {
+		s, err := Extract(page, ct, u)
+		if err != nil {
+			t.Fatalf("%s: %v", ct, err)
+		}
+		if s.Title != "Переговори у Стамбулі" || !strings.Contains(strings.Join(s.Blocks, " "), "Делегації України та Росії домовилися") {
+			t.Errorf("%s: title %q, text %q", ct, s.Title, s.Blocks)
+		}
 	}
 }
