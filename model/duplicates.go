@@ -66,9 +66,8 @@ type shingler struct {
 	words  int
 	count  int // shingles
 
-	// The word being read, carried from one paragraph to the next.
-	h, inWord, inPunct uint64
-	ends               [256]uint64 // hashes of words ended in one block
+	split wordSplitter
+	ends  [256]uint64 // hashes of words ended in one block
 }
 
 // Per-byte tables for text. A byte is part of a word (keep all ones) or
@@ -101,31 +100,48 @@ var byteRules = func() (t [256]byteRule) {
 }()
 
 // text splits s into words and hashes each, lower-cased (ASCII), without
-// apostrophes and general punctuation. It runs on every article as it
-// loads, and news text gives the branch predictor a new word length every
-// few bytes, so the loop has no branch on the bytes: each byte writes the
-// hash so far to ends, which moves on only where a word ended.
+// apostrophes and general punctuation. A paragraph ends its last word.
 func (sh *shingler) text(s string) {
-	h, inWord, inPunct := sh.h, sh.inWord, sh.inPunct
 	for len(s) > 0 {
 		block := s[:min(len(s), len(sh.ends))]
 		s = s[len(block):]
-		n := 0
-		for i := 0; i < len(block); i++ {
-			r := &byteRules[block[i]]
-			inPunct = inPunct&r.cont | r.e2
-			keep := r.keep | inPunct
-			sh.ends[n&255] = h
-			n += int(inWord &^ keep & 1)
-			h = (bits.RotateLeft64(h, int(r.rot&^inPunct)) ^ r.add&^inPunct) & keep
-			inWord = keep
-		}
-		sh.flush(n)
+		sh.flush(sh.split.block(block, &sh.ends))
 	}
-	// A paragraph ends its last word.
-	sh.ends[0] = h
-	sh.flush(int(inWord & 1))
-	sh.h, sh.inWord, sh.inPunct = 0, 0, 0
+	sh.flush(sh.split.end(&sh.ends))
+}
+
+// wordSplitter is the state of the word being read.
+type wordSplitter struct {
+	h, inWord, inPunct uint64
+}
+
+// block reads up to 256 bytes and writes the hashes of the words that
+// ended in them to ends, returning how many. It runs on every article as it
+// loads, and news text gives the branch predictor a new word length every
+// few bytes, so the loop has no branch on the bytes: each byte writes the
+// hash so far to ends, which moves on only where a word ended.
+func (w *wordSplitter) block(s string, ends *[256]uint64) int {
+	h, inWord, inPunct := w.h, w.inWord, w.inPunct
+	n := 0
+	for i := 0; i < len(s); i++ {
+		r := &byteRules[s[i]]
+		inPunct = inPunct&r.cont | r.e2
+		keep := r.keep | inPunct
+		ends[n&255] = h
+		n += int(inWord &^ keep & 1)
+		h = (bits.RotateLeft64(h, int(r.rot&^inPunct)) ^ r.add&^inPunct) & keep
+		inWord = keep
+	}
+	w.h, w.inWord, w.inPunct = h, inWord, inPunct
+	return n
+}
+
+// end ends the word being read, if any, writing it to ends[0].
+func (w *wordSplitter) end(ends *[256]uint64) int {
+	ends[0] = w.h
+	n := int(w.inWord & 1)
+	*w = wordSplitter{}
+	return n
 }
 
 // flush adds the first n ended words; a "word" of left-out bytes alone

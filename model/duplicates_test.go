@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -209,4 +210,70 @@ func BenchmarkArticleSignature(b *testing.B) {
 		articleSignature(arts[i%len(arts)])
 		i++
 	}
+}
+
+// referenceWords is the word hashing of shingler.text written plainly, one
+// branch per byte: the branch-free loop must give the same words.
+func referenceWords(s string) []uint64 {
+	var out []uint64
+	var h uint64
+	inWord, punct := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 0xE2:
+			punct = true
+		case c >= 0x80 && c <= 0xBF && punct:
+		default:
+			punct = false
+		}
+		lower := c
+		if c >= 'A' && c <= 'Z' {
+			lower = c + 'a' - 'A'
+		}
+		switch {
+		case punct || c == '\'':
+			inWord = true // left out, but inside a word
+		case lower >= 'a' && lower <= 'z' || c >= '0' && c <= '9' || c >= 0x80:
+			h = bits.RotateLeft64(h, 5) ^ uint64(lower)
+			inWord = true
+		default:
+			if inWord && h != 0 {
+				out = append(out, h)
+			}
+			h, inWord = 0, false
+		}
+	}
+	if inWord && h != 0 {
+		out = append(out, h)
+	}
+	return out
+}
+
+// FuzzShinglerText holds the branch-free word splitter to the plain one.
+func FuzzShinglerText(f *testing.F) {
+	for _, s := range []string{"", "Kyiv’s talks — resumed.", "a'b 'c' ''", "Переговори у Стамбулі", "x\xe2", "\xe2\x80", strings.Repeat("word ", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got []uint64
+		var w wordSplitter
+		var ends [256]uint64
+		keep := func(n int) {
+			for _, h := range ends[:n] {
+				if h != 0 {
+					got = append(got, h)
+				}
+			}
+		}
+		for rest := s; len(rest) > 0; {
+			block := rest[:min(len(rest), len(ends))]
+			rest = rest[len(block):]
+			keep(w.block(block, &ends))
+		}
+		keep(w.end(&ends))
+		if want := referenceWords(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: words %x, want %x", s, got, want)
+		}
+	})
 }
