@@ -87,7 +87,7 @@ func TestAddBadURLsEachOneLine(t *testing.T) {
 	}
 	want := []string{
 		"briefing: " + site.URL + "/missing: HTTP 404 Not Found",
-		"briefing: file:///etc/passwd: only http and https URLs are fetched, not file:",
+		"briefing: file:///etc/passwd: only http and https URLs are fetched, not file URLs",
 		"briefing: not a url: invalid URL: not absolute (it needs http:// or https://)",
 		"briefing: 3 of 4 failed (see above)",
 	}

@@ -136,7 +136,7 @@ func checkScheme(u *url.URL) error {
 	case "":
 		return errors.New("invalid URL: not absolute (it needs http:// or https://)")
 	}
-	return fmt.Errorf("only http and https URLs are fetched, not %s:", u.Scheme)
+	return fmt.Errorf("only http and https URLs are fetched, not %s URLs", u.Scheme)
 }
 
 // Get downloads u, following at most MaxRedirects redirects and reading at
