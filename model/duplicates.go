@@ -35,13 +35,18 @@ const (
 // signature is an article's MinHash signature.
 type signature [sigBins]uint32
 
+// emptyBin marks a bin no shingle fell in. A shingle whose value is this
+// (one in 2³²) leaves its bin looking empty, which densify then fills the
+// same way in every text, so no copy is missed for it.
+const emptyBin = ^uint32(0)
+
 // articleSignature reads the article's body text and subheadings (not its
 // captions or dateline, which outlets rewrite); nil when the text is too
 // short to judge.
 func articleSignature(a *Article) *signature {
 	var sh shingler
 	for i := range sh.sig {
-		sh.sig[i] = ^uint32(0)
+		sh.sig[i] = emptyBin
 	}
 	for _, p := range a.Paragraphs {
 		if p.Kind == Body || p.Kind == Subheading {
@@ -60,11 +65,10 @@ func articleSignature(a *Article) *signature {
 
 // shingler hashes a stream of words into a signature.
 type shingler struct {
-	sig    signature
-	filled [sigBins / 64]uint64 // bins that have seen a shingle
-	ring   [ShingleWords]uint64 // the last words' hashes, oldest first
-	words  int
-	count  int // shingles
+	sig   signature
+	ring  [ShingleWords]uint64 // the last words' hashes, oldest first
+	words int
+	count int // shingles
 
 	split wordSplitter
 	ends  [256]uint64 // hashes of words ended in one block
@@ -170,7 +174,6 @@ func (sh *shingler) word(h uint64) {
 	x ^= x >> 31
 	bin, v := x>>(64-7), uint32(x>>25)
 	sh.sig[bin] = min(sh.sig[bin], v)
-	sh.filled[bin/64] |= 1 << (bin % 64)
 	sh.count++
 }
 
@@ -178,14 +181,15 @@ func (sh *shingler) word(h uint64) {
 // distance, so that two texts agree on an empty bin as often as on a full
 // one (rotation densification, Shrivastava and Li 2014).
 func (sh *shingler) densify() {
+	orig := sh.sig // filled from the bins as they were
 	for j := range sigBins {
-		if sh.filled[j/64]&(1<<(j%64)) != 0 {
+		if orig[j] != emptyBin {
 			continue
 		}
 		for d := 1; d < sigBins; d++ {
 			k := (j + d) % sigBins
-			if sh.filled[k/64]&(1<<(k%64)) != 0 {
-				sh.sig[j] = sh.sig[k] + uint32(d)*0x9e3779b9
+			if orig[k] != emptyBin {
+				sh.sig[j] = orig[k] + uint32(d)*0x9e3779b9
 				break
 			}
 		}
