@@ -32,7 +32,7 @@ topic. --json prints JSON Lines instead.`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: {id, title, date, source, author, paragraphs, topics}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: {id, title, date, source, author, paragraphs, topics, duplicates}")
 	return cmd
 }
 
@@ -54,6 +54,7 @@ func listJSON(e env, corpus *model.Corpus) error {
 	var line []byte
 	for _, a := range corpus.Articles {
 		line = appendListRow(line[:0], a, keys)
+		line = appendDuplicates(line, corpus.Duplicates(a))
 		if _, err := out.Write(line); err != nil {
 			return err
 		}
@@ -84,6 +85,19 @@ func appendListRow(b []byte, a *model.Article, topicKeys []string) []byte {
 		b = strconv.AppendInt(b, int64(a.TopicCounts[i]), 10)
 	}
 	return append(b, "}}\n"...)
+}
+
+// appendDuplicates adds "duplicates":[ids of the story's other copies] to
+// the row in b, which ends "}\n".
+func appendDuplicates(b []byte, dups []*model.Article) []byte {
+	b = append(b[:len(b)-2], `,"duplicates":[`...)
+	for i, d := range dups {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, d.ID)
+	}
+	return append(b, "]}\n"...)
 }
 
 func listTable(e env, corpus *model.Corpus) {

@@ -46,6 +46,12 @@ type env struct {
 type common struct {
 	topicsFile string
 	cpuProfile string
+	library    string // --library: the library folder
+	// from says where the articles came from: the PATHs given, the
+	// library or the embedded seeds (fromPaths, fromLibrary, fromSeeds);
+	// set by loading, for the app's list header.
+	from       string
+	libraryDir string // with from == fromLibrary: the folder read
 }
 
 // Run executes briefing with args and returns the exit status. app builds
@@ -85,8 +91,9 @@ func newRoot(e env) *cobra.Command {
 		Long: `briefing reads folders of news articles (.txt and .md), tags every paragraph
 with the topics analysts follow, and lets you read, compare and collect them.
 
-With no PATH it opens the seed articles built into the binary. Each PATH is
-an article file or a folder searched recursively for .txt and .md files.`,
+With no PATH it opens the library ('briefing add', 'briefing fetch') when it
+has articles, else the seed articles built into the binary. Each PATH is an
+article file or a folder searched recursively for .txt and .md files.`,
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -98,6 +105,7 @@ an article file or a folder searched recursively for .txt and .md files.`,
 	root.SetVersionTemplate("briefing {{.Version}}\n")
 	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().StringVar(&c.topicsFile, "topics", "", "read topics from this YAML `FILE` instead of the built-in ones")
+	root.PersistentFlags().StringVar(&c.library, "library", "", "the library `DIR` (default: library: in config.yaml, else $XDG_DATA_HOME/briefing/articles)")
 	// For profiling whole runs (README, Performance); hidden from help.
 	root.PersistentFlags().StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	root.PersistentFlags().MarkHidden("cpuprofile")
@@ -126,7 +134,7 @@ an article file or a folder searched recursively for .txt and .md files.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageError{err: err, usage: cmd.UseLine()}
 	})
-	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c), newCoverage(e, &c))
+	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c), newCoverage(e, &c), newAdd(e, &c), newFetch(e, &c))
 	return root
 }
 
@@ -179,8 +187,9 @@ func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corp
 	var corpus *model.Corpus
 	var warns []model.Warning
 	if len(paths) == 0 {
-		corpus, warns, err = model.LoadFS(seeds.Articles(), opts)
+		corpus, warns, err = loadDefault(e, c, opts)
 	} else {
+		c.from = fromPaths
 		corpus, warns, err = model.LoadPaths(paths, opts)
 	}
 	for _, w := range warns {

@@ -16,6 +16,7 @@ type Corpus struct {
 	Articles []*Article // newest first, undated last
 	Topics   []Topic
 	byID     map[string]*Article
+	copies   map[*Article][]*Article // near-duplicates: duplicates.go
 }
 
 // NewCorpus orders the articles and gives each a unique id.

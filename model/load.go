@@ -134,7 +134,7 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
 
 func isArticleName(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
-	return (ext == ".txt" || ext == ".md") && !strings.HasPrefix(path.Base(filepath.ToSlash(p)), ".")
+	return (ext == ".txt" || ext == ".md") && !strings.HasPrefix(path.Base(filepath.ToSlash(p)), ".") && !IsOldVersion(p)
 }
 
 func fileSource(p, outlet string) source {
@@ -220,6 +220,7 @@ func describe(err error) string {
 type loaded struct {
 	article *Article
 	warns   []Warning
+	sig     *signature // for near-duplicates, taken before the text goes
 }
 
 // load reads, parses and tags the sources on every core.
@@ -251,17 +252,23 @@ func load(srcs []source, opts LoadOptions, warns []Warning) (*Corpus, []Warning,
 	}
 	wg.Wait()
 	articles := make([]*Article, 0, len(srcs))
+	sigs := make([]*signature, 0, len(srcs))
 	for _, r := range results {
 		warns = append(warns, r.warns...)
 		if r.article != nil {
 			articles = append(articles, r.article)
+			sigs = append(sigs, r.sig)
 		}
 	}
 	slices.SortStableFunc(warns, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	if len(articles) == 0 {
 		return nil, warns, ErrNoArticles
 	}
-	return NewCorpus(articles, opts.Tagger.Topics()), warns, nil
+	// Grouped before NewCorpus, which reorders articles.
+	groups := findDuplicates(articles, sigs)
+	c := NewCorpus(articles, opts.Tagger.Topics())
+	c.setDuplicates(groups)
+	return c, warns, nil
 }
 
 // worker is one loading goroutine's reusable state.
@@ -293,6 +300,7 @@ func (w *worker) load(src source, limit int64, tagger *Tagger) loaded {
 		out.warns = []Warning{{src.name, strings.Join(notes, "; ")}}
 	}
 	tagger.tagArticle(&w.tags, a)
+	out.sig = articleSignature(a)
 	if w.summaries {
 		a.summarise()
 	}
