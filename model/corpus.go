@@ -16,6 +16,7 @@ type Corpus struct {
 	Articles []*Article // newest first, undated last
 	Topics   []Topic
 	byID     map[string]*Article
+	search   searchCache // the search index, built on first use (search.go)
 }
 
 // NewCorpus orders the articles and gives each a unique id.
