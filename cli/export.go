@@ -20,6 +20,7 @@ func newExport(e env, c *common) *cobra.Command {
 		format string
 		output string
 		state  stateOptions
+		tl     timelineFlag
 	)
 	cmd := &cobra.Command{
 		Use:   "export [--topic ID]... [--pins] [--format md|json|txt] [-o FILE] [--state DIR] [PATH...]",
@@ -35,6 +36,9 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			case "md", "json", "txt":
 			default:
 				return usageError{err: fmt.Errorf("--format must be md, json or txt, not %q", format), usage: cmd.UseLine()}
+			}
+			if err := tl.check(cmd, format, topics); err != nil {
+				return err
 			}
 			if !pins && len(topics) == 0 {
 				return usageError{err: errors.New("say what to export: --pins, --topic ID, or both"), usage: cmd.UseLine()}
@@ -63,6 +67,7 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			if err != nil {
 				return err
 			}
+			out = tl.appendTo(out, corpus, idx)
 			if output == "" || output == "-" {
 				_, err = e.stdout.Write(out)
 				return err
@@ -79,6 +84,7 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 	cmd.Flags().StringVar(&format, "format", "md", "md, json or txt")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout")
 	state.addFlags(cmd)
+	tl.addFlags(cmd)
 	return cmd
 }
 

@@ -124,6 +124,7 @@ an article file or a folder searched recursively for .txt and .md files.`,
 		return usageError{err: err, usage: cmd.UseLine()}
 	})
 	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c))
+	root.AddCommand(newSearch(e, &c), newTimeline(e, &c))
 	return root
 }
 
@@ -168,6 +169,7 @@ func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corp
 	if err != nil {
 		return nil, err
 	}
+	topics = withUserTopics(e, topics)
 	tagger, err := model.NewTagger(topics)
 	if err != nil {
 		return nil, err

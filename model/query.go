@@ -324,3 +324,29 @@ func closingQuote(s string, i int) (end, size int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// Typing returns the query as it should run while the user is still typing
+// it: a last bare word not yet followed by a space is taken as a prefix
+// (from three letters), so "zapor" already finds "Zaporizhzhia". The query
+// itself is not changed.
+func (q *Query) Typing() *Query {
+	if len(q.Terms) == 0 || strings.HasSuffix(q.Text, " ") {
+		return q
+	}
+	last := q.Terms[len(q.Terms)-1]
+	if last.Quoted || last.Prefix || len(last.Words) != 1 || last.Pos+len(last.Raw) != len(q.Text) {
+		return q
+	}
+	var tz tokenizer
+	tz.tokenize(last.Raw)
+	w := string(tz.norm(tz.tokens[0]))
+	if utf8.RuneCountInString(w) < 3 {
+		return q
+	}
+	out := *q
+	out.Terms = slices.Clone(q.Terms)
+	last.Words = []string{w}
+	last.Prefix = true
+	out.Terms[len(out.Terms)-1] = last
+	return &out
+}

@@ -39,7 +39,7 @@ func (p Period) String() string {
 func (p Period) start(t time.Time) time.Time {
 	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	if p == Month {
-		return t.AddDate(0, 1-t.Day(), 0)
+		return t.AddDate(0, 0, 1-t.Day())
 	}
 	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
