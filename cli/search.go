@@ -152,7 +152,11 @@ func searchText(w io.Writer, res *model.Results, width int, colour bool) error {
 	case res.Total == 0:
 		b.WriteString("no paragraph matches\n")
 	default:
-		fmt.Fprintf(&b, "%d %s in %d %s, %s first", res.Total, plural(res.Total, "paragraph"), res.Articles, plural(res.Articles, "article"), res.Order)
+		by := "newest first"
+		if res.Order == model.Relevance {
+			by = "most relevant first"
+		}
+		fmt.Fprintf(&b, "%d %s in %d %s, %s", res.Total, plural(res.Total, "paragraph"), res.Articles, plural(res.Articles, "article"), by)
 		if len(res.Items) < res.Total {
 			fmt.Fprintf(&b, "; the first %d (--limit)", len(res.Items))
 		}
@@ -162,22 +166,28 @@ func searchText(w io.Writer, res *model.Results, width int, colour bool) error {
 	if colour {
 		on, off = hitOn, hitOff
 	}
+	// Columns line up across rows; the address is kept whole, as it is
+	// what a reader copies, and the title takes what is left.
+	outletW, linkW := 1, 0
+	for _, r := range res.Items {
+		outletW = max(outletW, min(20, ansi.StringWidth(r.Article.Attribution())))
+		linkW = max(linkW, len(r.Link().String()))
+	}
+	titleW := max(width-10-outletW-linkW-6, 12)
+	pad := func(s string, w int) string {
+		s = ansi.Truncate(s, w, "…")
+		return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	}
 	for _, r := range res.Items {
 		a := r.Article
-		date := a.DateString()
+		date, outlet := a.DateString(), a.Attribution()
 		if date == "" {
-			date = "-         "
+			date = "-"
 		}
-		link := r.Link().String()
-		outlet := a.Attribution()
 		if outlet == "" {
 			outlet = "-"
 		}
-		// The address is kept whole: it is what a reader copies.
-		room := max(width-len(date)-len(link)-6, 20)
-		outlet = ansi.Truncate(outlet, min(24, room/3), "…")
-		title := ansi.Truncate(a.Title, max(room-ansi.StringWidth(outlet), 10), "…")
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", date, outlet, title, link)
+		fmt.Fprintf(&b, "%s  %s  %s  %s\n", pad(date, 10), pad(outlet, outletW), pad(a.Title, titleW), r.Link())
 		snip, hits := model.Snippet(r.Paragraph().Text, r.Hits, width-4)
 		b.WriteString("  " + mark(snip, hits, on, off) + "\n")
 	}
