@@ -38,11 +38,16 @@ func BenchmarkSearchIndex10k(b *testing.B) {
 	var idx *Index
 	b.ReportAllocs()
 	for b.Loop() {
+		b.StopTimer()
+		idx = nil
 		runtime.GC()
 		runtime.ReadMemStats(&before)
+		b.StartTimer()
 		idx = NewIndex(c)
+		b.StopTimer()
 		runtime.GC()
 		runtime.ReadMemStats(&after)
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MiB")
 	b.ReportMetric(float64(idx.Paragraphs()), "paragraphs")

@@ -232,3 +232,47 @@ func TestLinks(t *testing.T) {
 		t.Errorf("paragraph past the end: %v %v", a, err)
 	}
 }
+
+// TestSearchConcurrent has many sessions search one shared corpus at once,
+// the first of them building its index (run with -race).
+func TestSearchConcurrent(t *testing.T) {
+	c := seedCorpus(t, defaultTagger(t))
+	view, err := c.WithTopics([]Topic{{ID: "cow", Name: "Coalition", Badge: "COW", Patterns: []string{"coalition of the willing"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	queries := []string{"ceasefire", `"security guarantees"`, "troop* -europe", "#territory"}
+	for _, s := range queries {
+		q, _ := ParseQuery(s, c)
+		want[s] = len(bruteForce(c, q))
+	}
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			corpus := c
+			if i%2 == 1 {
+				corpus = view
+			}
+			for _, s := range queries {
+				q, err := ParseQuery(s, corpus)
+				if err == nil {
+					var res *Results
+					if res, err = corpus.Search(context.Background(), q, SearchOptions{Order: Order(i % 2)}); err == nil && res.Total != want[s] {
+						err = errors.New(s + ": wrong count")
+					}
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
