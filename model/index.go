@@ -28,16 +28,40 @@ type paraRef struct {
 }
 
 // postings are one word's occurrences: the paragraph ids holding it,
-// ascending, and for docs[i] the word positions pos[offs[i]:offs[i+1]].
+// ascending, how often each holds it, and where. Positions are found from
+// a checkpoint every 32 paragraphs plus the counts since, which costs a
+// byte and a bit per paragraph instead of a four-byte offset: most words
+// occur once in a paragraph, so the offsets were most of the index.
 type postings struct {
 	docs []uint32
-	offs []uint32
-	pos  []uint16
+	tfs  []uint8  // occurrences in docs[i], at most 255 (positions past it are not kept)
+	ck   []uint32 // ck[j] is where the positions of docs[j*32] start
+	pos  []uint16 // word positions, paragraph after paragraph
 }
 
-func (p *postings) tf(i int) int { return int(p.offs[i+1] - p.offs[i]) }
+const ckShift = 5
 
-func (p *postings) positions(i int) []uint16 { return p.pos[p.offs[i]:p.offs[i+1]] }
+func (p *postings) tf(i int) int { return int(p.tfs[i]) }
+
+func (p *postings) positions(i int) []uint16 {
+	o := p.ck[i>>ckShift]
+	for _, n := range p.tfs[i&^(1<<ckShift-1) : i] {
+		o += uint32(n)
+	}
+	return p.pos[o : o+uint32(p.tfs[i])]
+}
+
+// checkpoint fills ck from tfs.
+func (p *postings) checkpoint() {
+	p.ck = make([]uint32, 0, (len(p.docs)>>ckShift)+1)
+	var o uint32
+	for i, n := range p.tfs {
+		if i&(1<<ckShift-1) == 0 {
+			p.ck = append(p.ck, o)
+		}
+		o += uint32(n)
+	}
+}
 
 // searchCache builds a corpus's index on first use. A corpus view with extra
 // topics (WithTopics) shares its base's index: the text is the same.
@@ -112,9 +136,12 @@ func (idx *Index) indexArticles(articles []*Article, from, to int) *indexShard {
 		p := &sh.post[t]
 		if n := len(p.docs); n == 0 || p.docs[n-1] != id {
 			p.docs = append(p.docs, id)
-			p.offs = append(p.offs, uint32(len(p.pos)))
+			p.tfs = append(p.tfs, 0)
 		}
-		p.pos = append(p.pos, uint16(pos))
+		if n := &p.tfs[len(p.tfs)-1]; *n < 255 {
+			*n++
+			p.pos = append(p.pos, uint16(pos))
+		}
 	}
 	for ai := from; ai < to; ai++ {
 		id := idx.first[ai]
@@ -158,21 +185,17 @@ func (idx *Index) merge(shards []*indexShard) {
 				pos += len(sh.post[i].pos)
 			}
 		}
-		p := postings{docs: make([]uint32, 0, docs), offs: make([]uint32, 0, docs+1), pos: make([]uint16, 0, pos)}
+		p := postings{docs: make([]uint32, 0, docs), tfs: make([]uint8, 0, docs), pos: make([]uint16, 0, pos)}
 		for _, sh := range shards {
-			i, ok := sh.terms[k]
-			if !ok {
-				continue
+			if i, ok := sh.terms[k]; ok {
+				s := &sh.post[i]
+				p.docs = append(p.docs, s.docs...)
+				p.tfs = append(p.tfs, s.tfs...)
+				p.pos = append(p.pos, s.pos...)
+				*s = postings{} // let it go now: the copies are the index's peak memory
 			}
-			s := sh.post[i]
-			base := uint32(len(p.pos))
-			p.docs = append(p.docs, s.docs...)
-			for _, o := range s.offs {
-				p.offs = append(p.offs, o+base)
-			}
-			p.pos = append(p.pos, s.pos...)
 		}
-		p.offs = append(p.offs, uint32(len(p.pos)))
+		p.checkpoint()
 		idx.post[t] = p
 	}
 	slices.Sort(idx.keys)
