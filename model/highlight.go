@@ -44,6 +44,8 @@ func (hl *highlighter) hits(q *Query, p *Paragraph) []Range {
 		for i := range toks {
 			if n := t.matchAt(hl.keys, i); n > 0 {
 				out = append(out, Range{int(toks[i].start), int(toks[i+n-1].end)})
+			} else if t.Closed != "" && hl.keys[i] == t.Closed {
+				out = append(out, Range{int(toks[i].start), int(toks[i].end)})
 			} else if i+1 < len(toks) && toks[i].joinedByHyphen && len(t.Words) == 1 && !t.Prefix && t.Words[0] == joinedKey(hl, i) {
 				out = append(out, Range{int(toks[i].start), int(toks[i+1].end)})
 			}

@@ -42,6 +42,9 @@ type Term struct {
 	Pos    int      // byte offset in the query text, for errors
 	Raw    string   // as typed, without quotes or the leading -
 	Quoted bool
+	// Closed is the closed form of a hyphenated word ("cease-fire" →
+	// "ceasefire"), which it also matches, as topic patterns do.
+	Closed string
 }
 
 // QueryError says what is wrong with a query and where: Col is the 1-based
@@ -226,6 +229,13 @@ func (q *Query) addToken(text string, pos int, tok string, neg bool, c *Corpus, 
 		tz.tokenize(word)
 		t.Words[0] = string(tz.norm(tz.tokens[0]))
 		t.Prefix = true
+	}
+	if len(t.Words) == 2 && !t.Prefix {
+		var tz tokenizer
+		tz.tokenize(word)
+		if len(tz.tokens) == 2 && tz.tokens[0].joinedByHyphen {
+			t.Closed = string(stem(nil, append(slices.Clone(tz.norm(tz.tokens[0])), tz.norm(tz.tokens[1])...)))
+		}
 	}
 	if len(t.Words) == 1 && !t.Prefix && stopWords[t.Words[0]] {
 		*stops = append(*stops, pos)

@@ -63,6 +63,9 @@ func (q *Query) Topic(name, badge string) (Topic, error) {
 // the index reads them, which hold only letters and digits.
 func (t Term) pattern() string {
 	s := strings.Join(t.Words, " ")
+	if t.Closed != "" {
+		s = strings.Join(t.Words, "-") // open, closed and hyphenated, as typed
+	}
 	if t.Prefix {
 		s += "*"
 	}

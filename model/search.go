@@ -240,6 +240,9 @@ func (s *searcher) list(t Term) (termList, error) {
 		if l, err = s.phraseList(t.Words); err != nil {
 			return l, err
 		}
+		if p := s.idx.word(t.Closed); t.Closed != "" && p != nil {
+			l = union(l, termList{docs: p.docs, tf: p.tf})
+		}
 	}
 	n := float64(len(s.idx.paras))
 	df := float64(len(l.docs))
@@ -316,6 +319,28 @@ outer:
 		}
 	}
 	return termList{docs: docs, tf: func(i int) int { return int(tfs[i]) }}, nil
+}
+
+// union merges two lists, adding the counts of a paragraph in both.
+func union(a, b termList) termList {
+	docs := make([]uint32, 0, len(a.docs)+len(b.docs))
+	tfs := make([]uint16, 0, cap(docs))
+	i, j := 0, 0
+	for i < len(a.docs) || j < len(b.docs) {
+		switch {
+		case j == len(b.docs) || i < len(a.docs) && a.docs[i] < b.docs[j]:
+			docs, tfs = append(docs, a.docs[i]), append(tfs, uint16(a.tf(i)))
+			i++
+		case i == len(a.docs) || b.docs[j] < a.docs[i]:
+			docs, tfs = append(docs, b.docs[j]), append(tfs, uint16(b.tf(j)))
+			j++
+		default:
+			docs, tfs = append(docs, a.docs[i]), append(tfs, uint16(min(a.tf(i)+b.tf(j), math.MaxUint16)))
+			i++
+			j++
+		}
+	}
+	return termList{docs: docs, tf: func(i int) int { return int(tfs[i]) }}
 }
 
 // followedBy reports whether word k of the phrase sits at start+k for every k.

@@ -74,7 +74,7 @@ func bruteForce(c *Corpus, q *Query) []Link {
 	var out []Link
 	has := func(t Term) bool {
 		for i := range hl.keys {
-			if t.matchAt(hl.keys, i) > 0 {
+			if t.matchAt(hl.keys, i) > 0 || t.Closed != "" && hl.keys[i] == t.Closed {
 				return true
 			}
 			if len(t.Words) == 1 && !t.Prefix && i+1 < len(hl.keys) && hl.tz.tokens[i].joinedByHyphen && joinedKey(&hl, i) == t.Words[0] {
@@ -115,7 +115,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		"troops europe", "guarant*", "secur* -guarantee*", "#territory", "#territory -putin",
 		"#sec -#ter", "macron #frz", "after:2025-05-01 troops", "before:2025-05-01 troops",
 		`"security guarantees" -"article 5"`, "zelensky trump", "us", "U.S.", "nosuchwordanywhere",
-		"source:irish ukraine",
+		"source:irish ukraine", "cease-fire", "-cease-fire troops", "long-range", "Kyiv-backed -cease-fire",
 	} {
 		q, err := ParseQuery(query, c)
 		if err != nil {
@@ -274,5 +274,25 @@ func TestSearchConcurrent(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestSearchHyphenForms finds a hyphenated word written closed, as topic
+// patterns do, and the closed word written hyphenated.
+func TestSearchHyphenForms(t *testing.T) {
+	c := seedCorpus(t, defaultTagger(t))
+	count := func(s string) int {
+		q, err := ParseQuery(s, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ := c.Search(context.Background(), q, SearchOptions{})
+		return res.Total
+	}
+	if n, want := count("cease-fire"), count("ceasefire"); n != want || n == 0 {
+		t.Errorf("cease-fire finds %d, ceasefire %d", n, want)
+	}
+	if n, want := count("decisionmaking"), count("decision-making"); n != want || n == 0 {
+		t.Errorf("decisionmaking finds %d, decision-making %d", n, want)
 	}
 }
