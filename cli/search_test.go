@@ -132,3 +132,13 @@ func TestShowLink(t *testing.T) {
 		t.Errorf("unknown article: %d %q", r.code, r.stderr)
 	}
 }
+
+func TestSplitLink(t *testing.T) {
+	link, paths := splitLink([]string{"a/b", "us-outlines-peace-deal-proposing#p3", "c.md"})
+	if link != "us-outlines-peace-deal-proposing#p3" || strings.Join(paths, " ") != "a/b c.md" {
+		t.Errorf("%q %q", link, paths)
+	}
+	if link, paths := splitLink([]string{"dir"}); link != "" || len(paths) != 1 {
+		t.Errorf("%q %q", link, paths)
+	}
+}

@@ -62,7 +62,8 @@ type Results struct {
 
 // Search runs a query over every paragraph. It builds the index on first
 // use, is safe for concurrent use, and gives up with ctx's error when ctx
-// ends (a newer query replaced this one).
+// ends (a newer query replaced this one). The corpus must hold its text: a
+// corpus of summaries (LoadOptions.Summaries) has no paragraphs to find.
 func (c *Corpus) Search(ctx context.Context, q *Query, opts SearchOptions) (*Results, error) {
 	idx := c.Index()
 	if opts.Limit <= 0 {
