@@ -45,6 +45,9 @@ type env struct {
 type common struct {
 	topicsFile string
 	cpuProfile string
+	// noUserTopics leaves the local user's saved topics out of a corpus
+	// that others share (serve: each SSH key has its own, model.WithTopics).
+	noUserTopics bool
 }
 
 // Run executes briefing with args and returns the exit status.
@@ -169,7 +172,7 @@ func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corp
 	if err != nil {
 		return nil, err
 	}
-	topics = withUserTopics(e, topics)
+	topics = withUserTopics(e, c, topics)
 	tagger, err := model.NewTagger(topics)
 	if err != nil {
 		return nil, err

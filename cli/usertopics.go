@@ -14,9 +14,9 @@ import (
 // withUserTopics adds the user's saved topics ($XDG_CONFIG_HOME/briefing/
 // topics.yaml) after the base ones. A broken file is reported and left
 // out: it must not stop anyone from reading.
-func withUserTopics(e env, base []model.Topic) []model.Topic {
+func withUserTopics(e env, c *common, base []model.Topic) []model.Topic {
 	path := model.UserTopicsPath(e.getenv)
-	if path == "" {
+	if path == "" || c.noUserTopics {
 		return base
 	}
 	user, err := model.LoadUserTopics(path)
