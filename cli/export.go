@@ -21,6 +21,7 @@ func newExport(e env, c *common) *cobra.Command {
 		output string
 		force  bool
 		state  stateOptions
+		tl     timelineFlag
 	)
 	cmd := &cobra.Command{
 		Use:   "export [--topic ID]... [--pins] [--format md|json|txt] [-o FILE [--force]] [--state DIR] [PATH...]",
@@ -36,6 +37,9 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			case "md", "json", "txt":
 			default:
 				return usageError{err: fmt.Errorf("--format must be md, json or txt, not %q", format), usage: cmd.UseLine()}
+			}
+			if err := tl.check(cmd, format, topics); err != nil {
+				return err
 			}
 			if !pins && len(topics) == 0 {
 				return usageError{err: errors.New("say what to export: --pins, --topic ID, or both"), usage: cmd.UseLine()}
@@ -71,6 +75,7 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			if err != nil {
 				return err
 			}
+			out = tl.appendTo(out, corpus, idx)
 			if !toFile {
 				_, err = e.stdout.Write(out)
 				return err
@@ -88,6 +93,7 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout (created 0600; never through a symbolic link)")
 	cmd.Flags().BoolVar(&force, "force", false, "let -o replace an existing file")
 	state.addFlags(cmd)
+	tl.addFlags(cmd)
 	return cmd
 }
 

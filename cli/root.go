@@ -52,6 +52,9 @@ type common struct {
 	// set by loading, for the app's list header.
 	from       string
 	libraryDir string // with from == fromLibrary: the folder read
+	// noUserTopics leaves the local user's saved topics out of a corpus
+	// that others share (serve: each SSH key has its own, model.WithTopics).
+	noUserTopics bool
 }
 
 // Run executes briefing with args and returns the exit status. app builds
@@ -135,6 +138,7 @@ article file or a folder searched recursively for .txt and .md files.`,
 		return usageError{err: err, usage: cmd.UseLine()}
 	})
 	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c), newCoverage(e, &c), newAdd(e, &c), newFetch(e, &c))
+	root.AddCommand(newSearch(e, &c), newTimeline(e, &c))
 	return root
 }
 
@@ -179,6 +183,7 @@ func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corp
 	if err != nil {
 		return nil, err
 	}
+	topics = withUserTopics(e, c, topics)
 	tagger, err := model.NewTagger(topics)
 	if err != nil {
 		return nil, err

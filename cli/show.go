@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"briefing/model"
 	"briefing/ui/render"
 )
 
@@ -68,7 +69,7 @@ id from 'briefing list' (or a unique prefix of one) or a file path.`,
 				return err
 			}
 			ref, paths := args[0], args[1:]
-			if len(paths) == 0 && looksLikePath(ref) {
+			if len(paths) == 0 && looksLikePath(ref) && !model.LooksLikeLink(ref) {
 				paths = []string{ref}
 			}
 			corpus, err := loadCorpus(e, c, paths)
@@ -79,12 +80,17 @@ id from 'briefing list' (or a unique prefix of one) or a file path.`,
 			if err != nil {
 				return err
 			}
-			a, err := corpus.Find(ref)
+			a, para, err := findParagraph(corpus, ref)
 			if err != nil {
 				return err
 			}
 			page := render.NewRenderer(style).Article(a, corpus.Topics, render.PageOptions{Width: width, Topic: ti, Labels: render.LabelInline})
-			_, err = io.WriteString(e.stdout, strings.Join(page.Lines, "\n")+"\n")
+			// ID#pN starts at paragraph N.
+			lines := page.Lines
+			if para > 0 && para < len(page.ParaLine) {
+				lines = lines[page.ParaLine[para]:]
+			}
+			_, err = io.WriteString(e.stdout, strings.Join(lines, "\n")+"\n")
 			return err
 		},
 	}

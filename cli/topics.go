@@ -10,11 +10,15 @@ import (
 
 func newTopics(e env, c *common) *cobra.Command {
 	var asJSON bool
+	var add, badge string
 	cmd := &cobra.Command{
-		Use:   "topics [--json] [PATH...]",
+		Use:   "topics [--json] [PATH...] | topics --add NAME [--badge B] QUERY [PATH...]",
 		Short: "List the topics with their descriptions and how often the corpus covers them",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("add") {
+				return addTopic(cmd, e, c, add, badge, args)
+			}
 			corpus, err := loadSummaries(e, c, args)
 			if err != nil {
 				return err
@@ -32,6 +36,8 @@ func newTopics(e env, c *common) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: {id, name, badge, description, paragraphs, articles}")
+	cmd.Flags().StringVar(&add, "add", "", "save the search QUERY as topic `NAME` in your topics file ($XDG_CONFIG_HOME/briefing/topics.yaml)")
+	cmd.Flags().StringVar(&badge, "badge", "", "with --add: the topic's badge, up to 5 letters (default: from the name)")
 	return cmd
 }
 

@@ -47,6 +47,7 @@ func (o *uiOptions) addFlags(cmd *cobra.Command) {
 }
 
 func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) error {
+	link, paths := splitLink(paths)
 	if err := unknownCommand(cmd, paths); err != nil {
 		return err
 	}
@@ -59,6 +60,14 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	corpus, err := loadCorpus(e, &c, paths)
 	if err != nil {
 		return err
+	}
+	if link != "" {
+		// TODO(lead): open the reader at this paragraph (ui.Options) once the
+		// app takes a starting point; an unknown article opens the list
+		// with this error instead of failing.
+		if _, _, err := findParagraph(corpus, link); err != nil {
+			return err
+		}
 	}
 	style := o.style
 	if e.getenv("NO_COLOR") != "" && !cmd.Flags().Changed("style") {

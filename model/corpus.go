@@ -17,6 +17,7 @@ type Corpus struct {
 	Topics   []Topic
 	byID     map[string]*Article
 	copies   map[*Article][]*Article // near-duplicates: duplicates.go
+	search   searchCache             // the search index, built on first use (search.go)
 }
 
 // NewCorpus orders the articles and gives each a unique id.
@@ -131,8 +132,8 @@ func joinInitials(s string) string {
 // Article returns the article with exactly this id.
 func (c *Corpus) Article(id string) *Article { return c.byID[id] }
 
-// Index is the position of article id in Articles, or -1.
-func (c *Corpus) Index(id string) int {
+// Position is where article id stands in Articles, or -1.
+func (c *Corpus) Position(id string) int {
 	a := c.byID[id]
 	if a == nil {
 		return -1

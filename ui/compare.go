@@ -35,7 +35,7 @@ func (c *compareView) SetSize(w, h int) {
 }
 
 func (c *compareView) open(a, b string) {
-	ia, ib := c.s.corpus.Index(a), c.s.corpus.Index(b)
+	ia, ib := c.s.corpus.Position(a), c.s.corpus.Position(b)
 	if ia < 0 || ib < 0 {
 		return
 	}

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSearchCommand(t *testing.T) {
+	r := runCLI(t, false, nil, "search", `ceasefire "security guarantees"`)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	want := "2 paragraphs in 2 articles, newest first\n"
+	if !strings.HasPrefix(r.stdout, want) || !strings.Contains(r.stdout, "«security guarantees»") || !strings.Contains(r.stdout, "us-outlines-peace-deal-proposing#p5") {
+		t.Errorf("output:\n%s", r.stdout)
+	}
+
+	r = runCLI(t, false, nil, "search", "--json", "--order", "relevance", "ceasefire")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	var prev float64 = 1e9
+	for _, l := range lines {
+		var row searchResultJSON
+		if err := json.Unmarshal([]byte(l), &row); err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range row.Hits {
+			if strings.ToLower(row.Text[h.Start:h.End]) != "ceasefire" {
+				t.Errorf("%s: hit %q", row.Link, row.Text[h.Start:h.End])
+			}
+		}
+		if row.Score > prev || row.Score <= 0 || row.Link != row.Article+"#p"+itoa(row.Paragraph) {
+			t.Errorf("row %+v after score %v", row, prev)
+		}
+		prev = row.Score
+	}
+
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"search", `"land swap`}, 1, "briefing: query: column 1: unclosed quote\n"},
+		{[]string{"search", "the of"}, 1, "briefing: query: column 1: only common words"},
+		{[]string{"search", "#nope"}, 1, "briefing: query: column 1: unknown topic #nope"},
+		{[]string{"search", "--order", "best", "x"}, 2, "briefing: --order must be"},
+		{[]string{"search"}, 2, "briefing: missing QUERY"},
+	} {
+		r := runCLI(t, false, nil, tc.args...)
+		if r.code != tc.code || !strings.HasPrefix(r.stderr, tc.msg) {
+			t.Errorf("%q: exit %d, stderr %q; want %d, %q", tc.args, r.code, r.stderr, tc.code, tc.msg)
+		}
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestTopicsAdd(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"XDG_CONFIG_HOME": dir}
+	r := runCLI(t, false, env, "topics", "--add", "Coalition of the willing", "--badge", "COW", `"coalition of the willing"`)
+	path := filepath.Join(dir, "briefing", "topics.yaml")
+	if r.code != 0 || r.stdout != "added topic coalition-of-the-willing (COW) to "+path+"\n" {
+		t.Fatalf("exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	// Every command now knows it, after the built-in topics.
+	r = runCLI(t, false, env, "topics")
+	if !strings.Contains(r.stdout, "11  coalition-of-the-willing") {
+		t.Errorf("topics:\n%s", r.stdout)
+	}
+	r = runCLI(t, false, env, "search", "#cow")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "3 paragraphs in 3 articles") {
+		t.Errorf("search #cow: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, false, env, "topics", "--add", "Territory", "land")
+	if r.code != 1 || !strings.Contains(r.stderr, "built-in") {
+		t.Errorf("a clash: %d %q", r.code, r.stderr)
+	}
+	r = runCLI(t, false, env, "topics", "--add", "Three", "troops europe ceasefire")
+	if r.code != 1 || !strings.HasPrefix(r.stderr, "briefing: cannot save: column 15: a saved topic takes at most two") {
+		t.Errorf("three terms: %d %q", r.code, r.stderr)
+	}
+	// A broken file is reported and left out; reading goes on.
+	os.WriteFile(path, []byte("topics: [oops"), 0o600)
+	r = runCLI(t, false, env, "list")
+	if r.code != 0 || !strings.Contains(r.stderr, "your topics are left out") {
+		t.Errorf("broken file: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestTimelineCommand(t *testing.T) {
+	r := runCLI(t, false, nil, "timeline", "--topic", "territory", "--by", "month")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"first mention 2025-04-18, france-hails-positive-process-europe#p23",
+		"OUTLET           2025-04 2025-05",
+		"(unknown outlet) 1*      ·",
+		"6 more paragraphs are in undated articles.",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in\n%s", want, r.stdout)
+		}
+	}
+	r = runCLI(t, false, nil, "timeline", "--topic", "territory", "--by", "year")
+	if r.code != 2 || !strings.Contains(r.stderr, "week or month") {
+		t.Errorf("--by year: %d %q", r.code, r.stderr)
+	}
+	r = runCLI(t, false, nil, "export", "--topic", "territory", "--timeline=month")
+	if r.code != 0 || !strings.Contains(r.stdout, "## Timeline: Territory") || !strings.Contains(r.stdout, "| (unknown outlet) | 1* |") {
+		t.Errorf("export --timeline: %d %q", r.code, r.stderr)
+	}
+	r = runCLI(t, false, nil, "export", "--topic", "territory", "--format", "json", "--timeline")
+	if r.code != 2 {
+		t.Errorf("--timeline with json: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestShowLink(t *testing.T) {
+	r := runCLI(t, false, nil, "show", "--width", "70", "us-outlines-peace-deal-proposing#p5")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "The negotiations will lose meaning") {
+		t.Errorf("exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, false, nil, "show", "nope#p5")
+	if r.code != 1 || r.stderr != "briefing: no article nope\n" {
+		t.Errorf("unknown article: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestSplitLink(t *testing.T) {
+	link, paths := splitLink([]string{"a/b", "us-outlines-peace-deal-proposing#p3", "c.md"})
+	if link != "us-outlines-peace-deal-proposing#p3" || strings.Join(paths, " ") != "a/b c.md" {
+		t.Errorf("%q %q", link, paths)
+	}
+	if link, paths := splitLink([]string{"dir"}); link != "" || len(paths) != 1 {
+		t.Errorf("%q %q", link, paths)
+	}
+}
