@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -34,6 +35,12 @@ type Options struct {
 	ReadingWidth int
 	// ExportQuota bounds the bytes the exports folder may hold; 0 for none.
 	ExportQuota int64
+	// TopicsPath is the user's topics file, where S saves a search as a
+	// topic; empty disables saving.
+	TopicsPath string
+	// BuiltinTopics is how many of the corpus's topics come before the
+	// user's own (0: all of them).
+	BuiltinTopics int
 }
 
 // DefaultReadingWidth is the reader's measure unless set otherwise.
@@ -74,6 +81,10 @@ func New(corpus *model.Corpus, opts Options) *App {
 		s.readingWidth = DefaultReadingWidth
 	}
 	s.pins = newPinBoard(opts.Store, opts.User)
+	s.topicsPath, s.builtinTopics = opts.TopicsPath, opts.BuiltinTopics
+	if s.builtinTopics <= 0 || s.builtinTopics > len(corpus.Topics) {
+		s.builtinTopics = len(corpus.Topics)
+	}
 	h := help.New()
 	st := s.styles
 	h.Styles = help.Styles{
@@ -87,6 +98,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 		viewCompare:  newCompareView(s),
 		viewMatrix:   newMatrixView(s),
 		viewBriefing: newBriefingView(s),
+		viewSearch:   newResultsView(s),
 	}
 	return a
 }
@@ -123,8 +135,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Batch(cmd, a.show(viewReader, msg))
 		}
 		return a, a.show(viewReader, msg)
-	case openPinMsg:
+	case openPinMsg, openHitMsg:
 		return a, a.show(viewReader, msg)
+	case openSearchMsg:
+		return a, a.show(viewSearch, msg)
+	case saveTopicMsg:
+		return a, a.saveTopic(msg.topic)
+	case corpusReadyMsg:
+		if msg.err == nil {
+			a.s.corpus = msg.corpus
+			return a, tea.Batch(a.broadcast(corpusChangedMsg{}), a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic}))
+		}
+		return a, a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic, err: msg.err})
 	case compareMsg:
 		return a, a.show(viewCompare, msg)
 	case showViewMsg:
@@ -220,6 +242,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(a.s.pins.load(), a.show(viewBriefing, nil))
 	case key.Matches(msg, g.Refresh):
 		return a.s.pins.load()
+	case key.Matches(msg, g.Search) && a.focus != viewSearch:
+		return a.show(viewSearch, openSearchMsg{})
 	}
 	return v.Update(msg)
 }
@@ -254,4 +278,27 @@ func (a *App) cycleTopic(dir int) tea.Cmd {
 	// -1 (no topic) is part of the cycle.
 	a.s.topic = ((a.s.topic+1+dir)%(n+1)+n+1)%(n+1) - 1
 	return a.broadcast(topicChangedMsg{})
+}
+
+// corpusReadyMsg carries the corpus re-tagged with a newly saved topic.
+type corpusReadyMsg struct {
+	corpus *model.Corpus
+	topic  model.Topic
+	err    error
+}
+
+// saveTopic writes a search as the user's topic and re-tags this program's
+// corpus with it, off the Update path. Other programs keep theirs.
+func (a *App) saveTopic(t model.Topic) tea.Cmd {
+	path, corpus, builtin := a.s.topicsPath, a.s.corpus, a.s.corpus.Topics[:a.s.builtinTopics]
+	if path == "" {
+		return a.views[viewSearch].Update(topicSavedMsg{topic: t, err: errors.New("this session has no topics file")})
+	}
+	return func() tea.Msg {
+		if err := model.AppendTopic(path, t, builtin); err != nil {
+			return corpusReadyMsg{topic: t, err: err}
+		}
+		view, err := corpus.WithTopics([]model.Topic{t})
+		return corpusReadyMsg{corpus: view, topic: t, err: err}
+	}
 }

@@ -85,7 +85,7 @@ func (v *briefingView) Typing() bool { return v.note.open }
 
 func (v *briefingView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pinsChangedMsg:
+	case pinsChangedMsg, corpusChangedMsg:
 		v.regroup()
 	case focusedMsg:
 		v.notice = ""

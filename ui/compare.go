@@ -107,7 +107,7 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case compareMsg:
 		c.open(msg.a, msg.b)
-	case topicChangedMsg:
+	case topicChangedMsg, corpusChangedMsg:
 		c.cursor = -1
 		c.layout()
 	case pinWriteMsg:

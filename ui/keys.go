@@ -18,12 +18,13 @@ type KeyMap struct {
 	Compare  CompareKeys
 	Matrix   MatrixKeys
 	Briefing BriefingKeys
+	Search   SearchKeys
 	Confirm  ConfirmKeys
 }
 
 // GlobalKeys work in every view unless a text field has focus.
 type GlobalKeys struct {
-	Quit, ForceQuit, Help, Back, Topic, ClearTopic, NextTopic, PrevTopic, Matrix, Briefing, Refresh key.Binding
+	Quit, ForceQuit, Help, Back, Topic, ClearTopic, NextTopic, PrevTopic, Matrix, Briefing, Refresh, Search key.Binding
 }
 
 // NavKeys move a cursor or scroll, in every view that has rows.
@@ -43,7 +44,7 @@ type ListKeys struct {
 
 // ReaderKeys are the reader's own keys.
 type ReaderKeys struct {
-	NextOnTopic, PrevOnTopic, Search, NextHit, PrevHit, Compare, Pin, Note, Undo, Why key.Binding
+	NextOnTopic, PrevOnTopic, Search, NextHit, PrevHit, Compare, Pin, Note, Undo, Why, Copy key.Binding
 }
 
 // NoteKeys work while a note is being edited.
@@ -64,6 +65,11 @@ type MatrixKeys struct {
 // BriefingKeys are the briefing view's own keys.
 type BriefingKeys struct {
 	Open, MoveUp, MoveDown, Remove, Undo, Export, Note, Refile key.Binding
+}
+
+// SearchKeys are the corpus search's own keys.
+type SearchKeys struct {
+	Open, Edit, Order, Save key.Binding
 }
 
 // ConfirmKeys answer a yes/no question.
@@ -89,6 +95,7 @@ func DefaultKeyMap() KeyMap {
 			Matrix:     b([]string{"m"}, "m", "coverage matrix"),
 			Briefing:   b([]string{"b"}, "b", "briefing"),
 			Refresh:    b([]string{"r"}, "r", "refresh pins"),
+			Search:     b([]string{"s"}, "s", "search everything"),
 		},
 		Nav: NavKeys{
 			Up:       b([]string{"up", "k"}, "↑/k", "up"),
@@ -119,6 +126,7 @@ func DefaultKeyMap() KeyMap {
 			Note:        b([]string{"a"}, "a", "note"),
 			Undo:        b([]string{"u"}, "u", "undo unpin"),
 			Why:         b([]string{"w"}, "w", "why tagged"),
+			Copy:        b([]string{"y"}, "y", "copy ¶ address"),
 		},
 		Note: NoteKeys{
 			Save:   b([]string{"ctrl+s"}, "ctrl+s", "save note"),
@@ -147,6 +155,12 @@ func DefaultKeyMap() KeyMap {
 			Note:     b([]string{"a"}, "a", "edit note"),
 			Refile:   b([]string{"m"}, "m", "refile under another topic"),
 		},
+		Search: SearchKeys{
+			Open:  b([]string{"enter"}, "enter", "open paragraph"),
+			Edit:  b([]string{"/"}, "/", "edit query"),
+			Order: b([]string{"o"}, "o", "newest/relevance"),
+			Save:  b([]string{"S"}, "S", "save as topic"),
+		},
 		Confirm: ConfirmKeys{
 			Yes: b([]string{"y"}, "y", "yes"),
 			No:  b([]string{"n", "esc"}, "n", "no"),
@@ -166,7 +180,7 @@ func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
 // globalHelp is the global keys' column of the full help.
 func (k KeyMap) globalHelp() []key.Binding {
 	g := k.Global
-	return []key.Binding{g.Topic, g.ClearTopic, g.NextTopic, g.Matrix, g.Briefing, g.Refresh, g.Back, g.Help, g.Quit}
+	return []key.Binding{g.Topic, g.ClearTopic, g.NextTopic, g.Search, g.Matrix, g.Briefing, g.Refresh, g.Back, g.Help, g.Quit}
 }
 
 func (k KeyMap) navHelp() []key.Binding {

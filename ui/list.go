@@ -35,13 +35,18 @@ func newListView(s *shared) *listView {
 	ti := newTextInput("/ ", s.plain)
 	ti.Placeholder = "filter titles and sources; #topic narrows, !#topic leaves out"
 	l := &listView{s: s, filter: ti}
-	targets := make([]string, len(s.corpus.Articles))
-	for i, a := range s.corpus.Articles {
+	l.index()
+	return l
+}
+
+// index prepares the fuzzy filter over the corpus's titles and outlets.
+func (l *listView) index() {
+	targets := make([]string, len(l.s.corpus.Articles))
+	for i, a := range l.s.corpus.Articles {
 		targets[i] = a.Title + " " + a.Attribution()
 	}
 	l.fuzzy = newFuzzyFilter(targets)
 	l.applyFilter()
-	return l
 }
 
 func (l *listView) SetSize(w, h int) {
@@ -197,6 +202,10 @@ func (l *listView) compareCmd() tea.Cmd {
 func (l *listView) Typing() bool { return l.filtering }
 
 func (l *listView) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(corpusChangedMsg); ok {
+		l.index()
+		return nil
+	}
 	kmsg, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil

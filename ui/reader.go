@@ -41,6 +41,12 @@ type readerView struct {
 	searching bool
 	query     string
 	hits      []int // paragraphs containing the query
+	// results, when set, are a corpus search's, which n and N walk across
+	// articles; at is the one shown.
+	results []model.Result
+	at      int
+	// marks are the texts shown in reverse video (lower-case).
+	marks []string
 
 	// unpinned are this session's unpinned pins, newest last, so u (or p
 	// again) brings a pin back with its note.
@@ -90,7 +96,7 @@ func (r *readerView) pageWidth() int {
 // open shows article a with the cursor on paragraph para (or the top).
 func (r *readerView) open(a *model.Article, para int) {
 	r.article = a
-	r.hits, r.query = nil, ""
+	r.hits, r.query, r.results, r.marks = nil, "", nil, nil
 	r.notice = ""
 	r.why = false
 	r.cursor = -1
@@ -274,6 +280,19 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 	case openPinMsg:
 		r.openPin(msg.pin)
 		return nil
+	case openHitMsg:
+		r.openHit(msg.results, msg.at)
+		return nil
+	case corpusChangedMsg:
+		// The articles are new copies: find ours again, and render anew.
+		clear(r.cache)
+		if r.article != nil {
+			if a := r.s.corpus.Article(r.article.ID); a != nil {
+				r.article = a
+			}
+			r.render()
+		}
+		return nil
 	case topicChangedMsg, pinsChangedMsg:
 		if r.article != nil {
 			r.render()
@@ -340,6 +359,8 @@ func (r *readerView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.nextHit(1, false)
 	case key.Matches(msg, k.Reader.PrevHit):
 		r.nextHit(-1, false)
+	case key.Matches(msg, k.Reader.Copy):
+		return r.copyLink()
 	case key.Matches(msg, k.Reader.Compare):
 		return r.compareWithNext()
 	case key.Matches(msg, k.Global.Back):
@@ -421,7 +442,10 @@ func (r *readerView) Status() string {
 			parts = append(parts, fmt.Sprintf("%s %d/%d", r.s.topicID(), pos, len(paras)))
 		}
 	}
-	if r.query != "" {
+	switch {
+	case r.results != nil:
+		parts = append(parts, fmt.Sprintf("search hit %d/%d", r.at+1, len(r.results)))
+	case r.query != "":
 		pos := slices.Index(r.hits, r.cursor) + 1
 		parts = append(parts, fmt.Sprintf("%q hit %d/%d", r.query, pos, len(r.hits)))
 	}
@@ -446,7 +470,7 @@ func (r *readerView) Keys() help.KeyMap {
 		full: [][]key.Binding{
 			k.navHelp(),
 			{rk.NextOnTopic, rk.PrevOnTopic, rk.Search, rk.NextHit, rk.PrevHit, rk.Compare},
-			{rk.Pin, rk.Undo, rk.Note, rk.Why},
+			{rk.Pin, rk.Undo, rk.Note, rk.Why, rk.Copy},
 		},
 	}
 }
@@ -457,4 +481,16 @@ func (r *readerView) Title() string {
 		return ""
 	}
 	return r.article.ID
+}
+
+// copyLink puts the paragraph's address (ARTICLE-ID#pN) on the clipboard
+// through the terminal (OSC 52, which works over SSH where the terminal
+// allows it) and shows it, for terminals that do not.
+func (r *readerView) copyLink() tea.Cmd {
+	if r.article == nil || r.cursor < 0 {
+		return nil
+	}
+	link := model.Link{ID: r.article.ID, Para: r.cursor + 1}.String()
+	r.notice = "copied " + link + " (if your terminal allows; else copy it from here)"
+	return tea.SetClipboard(link)
 }

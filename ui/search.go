@@ -2,12 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"briefing/model"
 )
 
 // Search inside the reader's article: / asks, n and N move between the
@@ -39,9 +42,11 @@ func (r *readerView) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 func (r *readerView) runSearch(q string) {
 	r.query = strings.TrimSpace(q)
 	r.hits = r.hits[:0]
+	r.results, r.marks = nil, nil
 	if r.query == "" || r.article == nil {
 		return
 	}
+	r.marks = []string{strings.ToLower(r.query)}
 	needle := strings.ToLower(r.query)
 	for i, p := range r.article.Paragraphs {
 		if strings.Contains(strings.ToLower(p.Text), needle) {
@@ -56,6 +61,10 @@ func (r *readerView) runSearch(q string) {
 }
 
 func (r *readerView) nextHit(dir int, inclusive bool) {
+	if r.results != nil {
+		r.stepResult(dir)
+		return
+	}
 	if len(r.hits) == 0 {
 		r.notice = "no search: press / to search"
 		return
@@ -75,26 +84,72 @@ func (r *readerView) nextHit(dir int, inclusive bool) {
 	r.notice = "search wrapped"
 }
 
+// openHit shows result at of a corpus search, marking what matched in
+// its article.
+func (r *readerView) openHit(results []model.Result, at int) {
+	if at < 0 || at >= len(results) {
+		return
+	}
+	res := results[at]
+	a := r.s.corpus.Article(res.Article.ID)
+	if a == nil {
+		return
+	}
+	if r.article != a {
+		r.open(a, res.Para)
+	} else {
+		r.moveCursor(res.Para)
+	}
+	r.results, r.at = results, at
+	r.marks = r.marks[:0]
+	for _, o := range results {
+		if o.Article.ID != a.ID {
+			continue
+		}
+		text := o.Paragraph().Text
+		for _, h := range o.Hits {
+			if m := strings.ToLower(text[h.Start:h.End]); !slices.Contains(r.marks, m) {
+				r.marks = append(r.marks, m)
+			}
+		}
+	}
+}
+
+// stepResult walks a corpus search's results, across articles.
+func (r *readerView) stepResult(dir int) {
+	next := r.at + dir
+	wrapped := next < 0 || next >= len(r.results)
+	next = (next + len(r.results)) % len(r.results)
+	r.openHit(r.results, next)
+	if wrapped {
+		r.notice = "search wrapped"
+	}
+}
+
 var hitStyle = lipgloss.NewStyle().Reverse(true)
 
 // highlight shows every occurrence of the query in a line in reverse video.
 func (r *readerView) highlight(line string) string {
-	if r.query == "" || len(r.hits) == 0 {
+	if len(r.marks) == 0 {
 		return line
 	}
 	plain := ansi.Strip(line)
-	lower, needle := strings.ToLower(plain), strings.ToLower(r.query)
+	lower := strings.ToLower(plain)
 	if len(lower) != len(plain) {
 		return line // case folding changed byte offsets: leave the line be
 	}
+	// Mark every occurrence of every mark, leftmost first, never overlapping.
 	var ranges []lipgloss.Range
-	for at := 0; ; {
-		i := strings.Index(lower[at:], needle)
-		if i < 0 {
+	for at := 0; at < len(lower); {
+		start, end := -1, -1
+		for _, m := range r.marks {
+			if i := strings.Index(lower[at:], m); i >= 0 && m != "" && (start < 0 || at+i < start) {
+				start, end = at+i, at+i+len(m)
+			}
+		}
+		if start < 0 {
 			break
 		}
-		start := at + i
-		end := start + len(needle)
 		ranges = append(ranges, lipgloss.NewRange(ansi.StringWidth(plain[:start]), ansi.StringWidth(plain[:end]), hitStyle))
 		at = end
 	}

@@ -15,12 +15,16 @@ type shared struct {
 	renderer *render.Renderer
 	// background renders pages off the main loop; only one such render
 	// runs at a time, so it never shares a glamour renderer.
-	background  *render.Renderer
-	topic       int // current topic index, -1 for none
-	pins        *pinBoard
-	exportDir   string
-	exportQuota int64
-	plain       bool // the notty style: no colour anywhere
+	background *render.Renderer
+	topic      int // current topic index, -1 for none
+	pins       *pinBoard
+	exportDir  string
+	// topicsPath is the user's topics file; builtinTopics how many of the
+	// corpus's topics are not theirs.
+	topicsPath    string
+	builtinTopics int
+	exportQuota   int64
+	plain         bool // the notty style: no colour anywhere
 	// readingWidth caps the reader's prose in columns; 0 for none.
 	readingWidth int
 }

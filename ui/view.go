@@ -35,10 +35,11 @@ const (
 	viewCompare
 	viewMatrix
 	viewBriefing
+	viewSearch
 	viewCount
 )
 
-var viewNames = [viewCount]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing"}
+var viewNames = [viewCount]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing", viewSearch: "search"}
 
 // Navigation: a view asks, the root decides.
 type (
@@ -58,6 +59,22 @@ type (
 	backMsg struct{}
 	// showViewMsg brings a view to the front.
 	showViewMsg struct{ id viewID }
+	// openSearchMsg opens the corpus search with a query typed in.
+	openSearchMsg struct{ query string }
+	// openHitMsg opens result at of a corpus search in the reader, which
+	// then walks the results with n and N.
+	openHitMsg struct {
+		results []model.Result
+		at      int
+		query   *model.Query
+	}
+	// saveTopicMsg asks to save a search as the user's topic.
+	saveTopicMsg struct{ topic model.Topic }
+	// topicSavedMsg says how saving went, to the view that asked.
+	topicSavedMsg struct {
+		topic model.Topic
+		err   error
+	}
 )
 
 // Broadcasts: every view hears them.
@@ -68,6 +85,10 @@ type (
 	pinsChangedMsg struct{}
 	// focusedMsg tells a view it came to the front.
 	focusedMsg struct{}
+	// corpusChangedMsg says the program's corpus was replaced (a saved
+	// topic re-tagged it): views rebuild what they drew from it, and find
+	// their articles again by id.
+	corpusChangedMsg struct{}
 )
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
