@@ -236,6 +236,17 @@ func TestServeOverOpenSSHInTmux(t *testing.T) {
 	s.waitFor("briefing · reader")
 	s.keys("q")
 	s.waitFor("ssh-exited-0")
+	// A paragraph address as the command opens the app there; it is read,
+	// never executed, and an unknown article opens the list saying so.
+	s3 := startTmux(t, 100, 30, sshCmd+" ukraine-us-europeans-still-working#p6; echo ssh-exited-$?; sleep 30")
+	s3.waitFor("briefing · reader · ukraine-us-europeans-still-working")
+	s3.waitFor("¶6 ·")
+	s3.keys("q")
+	s3.waitFor("ssh-exited-0")
+	s4 := startTmux(t, 100, 30, sshCmd+" no-such-story#p2; echo ssh-exited-$?; sleep 30")
+	s4.waitFor("no article no-such-story")
+	s4.keys("q")
+	s4.waitFor("ssh-exited-0")
 	// SIGTERM with a session open: the session is told and the server exits.
 	s2 := startTmux(t, 100, 30, sshCmd+"; echo ssh-exited-$?; sleep 30")
 	s2.waitFor("5 articles")

@@ -55,6 +55,8 @@ type common struct {
 	// noUserTopics leaves the local user's saved topics out of a corpus
 	// that others share (serve: each SSH key has its own, model.WithTopics).
 	noUserTopics bool
+	// builtinTopics is how many of the loaded topics are not the user's.
+	builtinTopics int
 }
 
 // Run executes briefing with args and returns the exit status. app builds

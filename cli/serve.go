@@ -70,16 +70,15 @@ honoured; a key with an option briefing does not implement is refused.`,
 			if cfg.HostKeyPath == "" {
 				cfg.HostKeyPath = filepath.Join(dir, "ssh_host_ed25519_key")
 			}
+			// The shared corpus has the built-in topics only; each SSH
+			// key's saved topics are added per session.
+			c.noUserTopics = true
 			corpus, err := loadCorpus(e, c, args)
 			if err != nil {
 				return err
 			}
-			cfg.NewModel = func(c *model.Corpus, sess server.Session) tea.Model {
-				style := render.StyleDark
-				if sess.NoColor {
-					style = render.StyleNoTTY
-				}
-				return e.app.New(c, AppOptions{Style: style, Store: sess.Store, User: sess.User, ExportDir: sess.ExportDir, ExportQuota: sess.ExportQuota})
+			cfg.NewModel = func(shared *model.Corpus, sess server.Session) tea.Model {
+				return e.app.New(sessionCorpus(cfg.Logger, shared, dir, sess), sessionOptions(dir, sess, len(shared.Topics)))
 			}
 			cfg.ShutdownMsg = e.app.Shutdown
 			srv, err := server.New(cfg, corpus, st)
@@ -159,4 +158,37 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size: give a number with KB, MB or GB", s)
 	}
 	return n * mult, nil
+}
+
+// sessionOptions are what one SSH session's program starts with. The
+// client's command is only ever read as a paragraph address.
+func sessionOptions(stateDir string, sess server.Session, builtin int) AppOptions {
+	o := AppOptions{
+		Style: render.StyleDark, Store: sess.Store, User: sess.User, ExportDir: sess.ExportDir, ExportQuota: sess.ExportQuota,
+		TopicsPath: model.SessionTopicsPath(stateDir, sess.User), BuiltinTopics: builtin,
+	}
+	if sess.NoColor {
+		o.Style = render.StyleNoTTY
+	}
+	if len(sess.Command) > 0 {
+		o.Start = strings.Join(sess.Command, " ")
+	}
+	return o
+}
+
+// sessionCorpus is the shared corpus with the session's own saved topics
+// added, or the shared one when it has none (or they cannot be read, which
+// is logged and must not keep anyone from reading).
+func sessionCorpus(logger *log.Logger, shared *model.Corpus, stateDir string, sess server.Session) *model.Corpus {
+	topics, err := model.LoadUserTopics(model.SessionTopicsPath(stateDir, sess.User))
+	if err == nil && len(topics) > 0 {
+		var view *model.Corpus
+		if view, err = shared.WithTopics(topics); err == nil {
+			return view
+		}
+	}
+	if err != nil {
+		logger.Warn("saved topics left out", "user", sess.User, "err", err)
+	}
+	return shared
 }

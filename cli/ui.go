@@ -23,6 +23,12 @@ type AppOptions struct {
 	// ReadingWidth caps the reader's prose, in columns (0: the default).
 	ReadingWidth int
 	ExportQuota  int64 // bytes the exports folder may hold (0: no limit)
+	// Start is a paragraph address to open first (ARTICLE-ID#pN).
+	Start string
+	// TopicsPath is the user's topics file, where the app saves searches;
+	// BuiltinTopics how many of the corpus's topics are not the user's.
+	TopicsPath    string
+	BuiltinTopics int
 }
 
 // App is the interactive program, supplied by main so that the command
@@ -61,14 +67,6 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if err != nil {
 		return err
 	}
-	if link != "" {
-		// TODO(lead): open the reader at this paragraph (ui.Options) once the
-		// app takes a starting point; an unknown article opens the list
-		// with this error instead of failing.
-		if _, _, err := findParagraph(corpus, link); err != nil {
-			return err
-		}
-	}
 	style := o.style
 	if e.getenv("NO_COLOR") != "" && !cmd.Flags().Changed("style") {
 		style = render.StyleNoTTY
@@ -76,7 +74,10 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if o.width < 0 {
 		return usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
 	}
-	opts := AppOptions{Style: style, User: localUser(), ReadingWidth: o.width}
+	opts := AppOptions{
+		Style: style, User: localUser(), ReadingWidth: o.width, Start: link,
+		TopicsPath: model.UserTopicsPath(e.getenv), BuiltinTopics: c.builtinTopics,
+	}
 	st, dir, err := o.state.open()
 	if err != nil {
 		// Reading still works; the app says why pins do not.

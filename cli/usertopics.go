@@ -15,6 +15,7 @@ import (
 // topics.yaml) after the base ones. A broken file is reported and left
 // out: it must not stop anyone from reading.
 func withUserTopics(e env, c *common, base []model.Topic) []model.Topic {
+	c.builtinTopics = len(base)
 	path := model.UserTopicsPath(e.getenv)
 	if path == "" || c.noUserTopics {
 		return base

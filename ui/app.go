@@ -41,6 +41,9 @@ type Options struct {
 	// BuiltinTopics is how many of the corpus's topics come before the
 	// user's own (0: all of them).
 	BuiltinTopics int
+	// Start is a paragraph address (ARTICLE-ID#pN) to open at start; an
+	// unknown one opens the list saying so.
+	Start string
 }
 
 // DefaultReadingWidth is the reader's measure unless set otherwise.
@@ -62,6 +65,7 @@ type App struct {
 	helpLine helpCache
 	width    int
 	height   int
+	start    string // the address to open first
 }
 
 // New builds the app over a corpus. The corpus is only read.
@@ -91,7 +95,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 		ShortKey: st.HelpKey, ShortDesc: st.HelpDesc, ShortSeparator: st.HelpSep,
 		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.HelpSep, Ellipsis: st.HelpSep,
 	}
-	a := &App{s: s, help: h}
+	a := &App{s: s, help: h, start: opts.Start}
 	a.views = [viewCount]view{
 		viewList:     newListView(s),
 		viewReader:   newReaderView(s),
@@ -103,7 +107,25 @@ func New(corpus *model.Corpus, opts Options) *App {
 	return a
 }
 
-func (a *App) Init() tea.Cmd { return nil }
+// Init opens the start address, if any: at that paragraph when it is
+// known, else on the list with why.
+func (a *App) Init() tea.Cmd {
+	if a.start == "" {
+		return nil
+	}
+	link, err := model.ParseLink(a.start)
+	if err != nil {
+		return send(noticeMsg{err.Error()})
+	}
+	art, para, err := a.s.corpus.Resolve(link)
+	if art == nil {
+		return send(noticeMsg{"no article " + link.ID})
+	}
+	if err != nil {
+		para = -1 // past its end: the article's top
+	}
+	return send(openArticleMsg{id: art.ID, para: para, topic: -1})
+}
 
 func (a *App) focused() view { return a.views[a.focus] }
 
@@ -149,6 +171,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic, err: msg.err})
 	case compareMsg:
 		return a, a.show(viewCompare, msg)
+	case noticeMsg:
+		return a, a.views[viewList].Update(msg)
 	case showViewMsg:
 		return a, a.show(msg.id, nil)
 	case backMsg:

@@ -27,6 +27,7 @@ type listView struct {
 	marked    []int // corpus indexes, at most two
 	// filterErr says what is wrong with the filter ("unknown topic #xyz").
 	filterErr string
+	notice    string // one-shot, cleared by the next key
 	width     int
 	height    int
 }
@@ -202,8 +203,12 @@ func (l *listView) compareCmd() tea.Cmd {
 func (l *listView) Typing() bool { return l.filtering }
 
 func (l *listView) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(corpusChangedMsg); ok {
+	switch msg := msg.(type) {
+	case corpusChangedMsg:
 		l.index()
+		return nil
+	case noticeMsg:
+		l.notice = msg.text
 		return nil
 	}
 	kmsg, ok := msg.(tea.KeyPressMsg)
@@ -238,6 +243,7 @@ func (l *listView) Update(msg tea.Msg) tea.Cmd {
 		l.applyFilter()
 		return cmd
 	}
+	l.notice = ""
 	if cursor, moved := k.moveCursor(kmsg, l.cursor, len(l.items), l.rows()); moved {
 		l.cursor = cursor
 		l.clamp()
@@ -279,6 +285,9 @@ func (l *listView) Keys() help.KeyMap {
 }
 
 func (l *listView) Status() string {
+	if l.notice != "" {
+		return l.notice
+	}
 	if n := len(l.marked); n > 0 {
 		return fmt.Sprintf("%d marked · c compares", n)
 	}

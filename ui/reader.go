@@ -53,6 +53,7 @@ type readerView struct {
 	unpinned []model.Pin
 	save     saving
 
+	scrollPending bool // scroll to the cursor once there is a page
 	// notice is a one-shot status about this article; opening another
 	// article clears it.
 	notice string
@@ -71,6 +72,11 @@ func (r *readerView) SetSize(w, h int) {
 	r.vp.SetHeight(max(h-r.panelHeight(), 1))
 	if r.article != nil {
 		r.render()
+		if r.scrollPending && w > 0 {
+			// Opened before the window's size was known (a start address).
+			r.scrollPending = false
+			r.scrollToCursor()
+		}
 	}
 }
 
@@ -104,6 +110,7 @@ func (r *readerView) open(a *model.Article, para int) {
 		r.cursor = min(max(para, 0), len(a.Paragraphs)-1)
 	}
 	r.render()
+	r.scrollPending = para >= 0 && r.width <= 0
 	if para >= 0 {
 		r.scrollToCursor()
 	} else {

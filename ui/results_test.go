@@ -129,3 +129,23 @@ func TestCopyLink(t *testing.T) {
 		t.Errorf("y: %q", statusLine(a))
 	}
 }
+
+func TestStartAddress(t *testing.T) {
+	corpus := seedCorpus(t)
+	id := corpus.Articles[0].ID
+	for _, tc := range []struct{ start, title, status string }{
+		{id + "#p6", "briefing · reader · " + id, "¶6 ·"},
+		{"nowhere#p2", "briefing · articles", "no article nowhere"},
+		{"not a link", "briefing · articles", "is not a paragraph address"},
+	} {
+		a := New(corpus, Options{Style: render.StyleNoTTY, Start: tc.start})
+		runCmd(a, a.Init())
+		startApp(a, 120, 40)
+		if !strings.Contains(titleLine(a), tc.title) || !strings.Contains(statusLine(a), tc.status) {
+			t.Errorf("%q: %q / %q", tc.start, titleLine(a), statusLine(a))
+		}
+		if tc.status == "¶6 ·" && !strings.Contains(row(a, "›"), "Britain, France") {
+			t.Errorf("%q: the cursor paragraph is not on screen:\n%s", tc.start, screen(a))
+		}
+	}
+}

@@ -68,6 +68,9 @@ type (
 		at      int
 		query   *model.Query
 	}
+	// noticeMsg is a one-line message for the list (a start address that
+	// named no article).
+	noticeMsg struct{ text string }
 	// saveTopicMsg asks to save a search as the user's topic.
 	saveTopicMsg struct{ topic model.Topic }
 	// topicSavedMsg says how saving went, to the view that asked.
