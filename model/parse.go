@@ -367,16 +367,32 @@ func classify(c candidate) Kind {
 
 var captionWords = newFoldWords("photo", "picture", "image", "caption")
 
+// creditTail is the end of t where a caption's credit would be, or "" when
+// it holds none of a credit's marks (most paragraphs).
+func creditTail(t string) string {
+	tail := t[max(0, len(t)-120):]
+	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	if strings.IndexByte(tail, '/') < 0 && strings.IndexByte(tail, ')') < 0 && !strings.Contains(tail, "©") && !strings.Contains(tail, "hoto") {
+		return ""
+	}
+	return tail
+}
+
 // isCaptionText recognises photo captions and credit lines. Cheap tests
 // guard each regular expression: most paragraphs are plain prose.
 func isCaptionText(t string) bool {
 	if strings.Contains(t, ")") && positionMarker.MatchString(t) {
 		return true
 	}
-	if !strings.Contains(t, "/") && !strings.ContainsAny(t, "(©") && !captionWords.in(t) {
+	if credit := creditTail(t); credit != "" && agencyCredit.MatchString(credit) && !moreWordsThan(t, 80) {
+		return true
+	}
+	if !strings.Contains(t, "/") && !strings.HasPrefix(t, "(") && !captionWords.in(t) {
 		return false
 	}
-	return !moreWordsThan(t, 80) && (photoCredit.MatchString(t) || agencyCredit.MatchString(t))
+	return !moreWordsThan(t, 80) && photoCredit.MatchString(t)
 }
 
 var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:,\s*\p{Lu}[\pL'’.\- ]{1,40})?\s*(?:\(([\pL][\pL .&]{1,30})\))?\s*[-–—:]?$`)

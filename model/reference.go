@@ -137,16 +137,7 @@ func (st *tagState) stop(g int32) {
 // spans out[mine:]) in order: its phrases name topics, and its definite
 // mentions of refer nouns take the topic that was named last for them.
 func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mine int) (TopicSet, []Span) {
-	toks := st.tz.tokens
-	spans := st.tokSpans
-	nouns := false
-	for _, id := range st.cands {
-		if int(id) < len(t.referOf) && t.referOf[id] != nil {
-			nouns = true
-			break
-		}
-	}
-	if !nouns && len(st.blockSpans) == 0 {
+	if len(st.nouns) == 0 && len(st.blockSpans) == 0 {
 		// Nothing refers here: order does not matter, only what it names.
 		for ti := range set.All() {
 			t.name(st, ti, para)
@@ -154,16 +145,17 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		return set, out
 	}
 	var named, referred TopicSet
-	from := int32(0)
-	for i := range toks {
-		for _, s := range spans {
-			if int(s.first) <= i && !named.Has(s.topic) {
+	blocked := 0 // st.blockSpans before it have been read
+	// upTo reads the phrases and blocks that start before token i.
+	upTo := func(i int32) {
+		for _, s := range st.tokSpans {
+			if s.first <= i && !named.Has(s.topic) {
 				named = named.With(s.topic)
 				t.name(st, s.topic, para)
 			}
 		}
-		for _, s := range st.blockSpans {
-			if int(s.first) == i && !t.holdsNoun(st, s) {
+		for ; blocked < len(st.blockSpans) && st.blockSpans[blocked].first <= i; blocked++ {
+			if s := st.blockSpans[blocked]; !t.holdsNoun(st, s) {
 				// "the IMF": something else the topic's nouns could now
 				// mean ("the fund", "the loan").
 				for _, g := range t.topicGroups[s.topic] {
@@ -171,14 +163,20 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 				}
 			}
 		}
-		to := st.candEnd[i]
-		for _, id := range st.cands[from:to] {
+	}
+	for _, i := range st.nouns {
+		upTo(i)
+		from := int32(0)
+		if i > 0 {
+			from = st.candEnd[i-1]
+		}
+		for _, id := range st.cands[from:st.candEnd[i]] {
 			if int(id) < len(t.referOf) && t.referOf[id] != nil {
-				out = t.mention(st, int32(i), t.referOf[id], para, set, &referred, out)
+				out = t.mention(st, i, t.referOf[id], para, set, &referred, out)
 			}
 		}
-		from = to
 	}
+	upTo(int32(len(st.candEnd)))
 	if referred != 0 {
 		slices.SortFunc(out[mine:], func(a, b Span) int {
 			if a.Topic != b.Topic {
@@ -260,9 +258,9 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 	if j < 0 {
 		return out
 	}
-	w := string(st.tz.norm(toks[j]))
+	w := st.tz.norm(toks[j])
 	switch {
-	case definite[w]:
+	case definite[string(w)]:
 		best := int32(-1)
 		for _, g := range groups {
 			if st.ante[g].seq > 0 && (best < 0 || st.ante[g].seq > st.ante[best].seq) {
@@ -278,7 +276,7 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 		*referred = referred.With(ti)
 		return append(out, Span{Topic: ti, Start: int(toks[j].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
-	case indefinite[w]:
+	case indefinite[string(w)]:
 		for _, g := range groups {
 			st.stop(g)
 		}
@@ -286,7 +284,7 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		// "the peace deal", "a trade agreement": a determiner before an
 		// unknown modifier names something else.
 		for k := j - 1; k >= 0 && k >= j-2; k-- {
-			if w := string(st.tz.norm(toks[k])); definite[w] || indefinite[w] {
+			if w := st.tz.norm(toks[k]); definite[string(w)] || indefinite[string(w)] {
 				for _, g := range groups {
 					st.stop(g)
 				}
