@@ -272,7 +272,7 @@ type tagState struct {
 	exceptSpans []tokSpan
 	blockSpans  []tokSpan
 	pairs       []nearPair
-	ante        []ante // the article's refer groups (reference.go)
+	ante        []ante  // the article's refer groups (reference.go)
 	nouns       []int32 // the tokens that are refer nouns
 	seq         int32
 	spans       []Span // the current article's spans, paragraph after paragraph
