@@ -36,8 +36,16 @@ func (v Via) String() string {
 
 // referGroup is one item of a topic's refer list.
 type referGroup struct {
-	topic int
-	nouns []string
+	topic  int
+	plural []int32 // word ids of nouns written in the plural, which refer only in the plural
+}
+
+// referNoun is one noun of a refer group: its stem, and whether it was
+// written in the plural ("funds": frozen money, where "the fund" is often
+// the IMF).
+type referNoun struct {
+	stem   string
+	plural bool
 }
 
 // ante is where a refer group stands in the article read so far.
@@ -47,11 +55,11 @@ type ante struct {
 	stopped bool  // last mentioned as something else
 }
 
-// referGroups splits a topic's refer items into groups of stemmed nouns.
-func referGroups(t Topic) ([][]string, error) {
-	var out [][]string
+// referGroups splits a topic's refer items into groups of nouns.
+func referGroups(t Topic) ([][]referNoun, error) {
+	var out [][]referNoun
 	for _, item := range t.Refer {
-		var group []string
+		var group []referNoun
 		for n := range strings.SplitSeq(item, "|") {
 			n = strings.ToLower(strings.TrimSpace(n))
 			var tz tokenizer
@@ -59,7 +67,8 @@ func referGroups(t Topic) ([][]string, error) {
 			if len(tz.tokens) != 1 || int(tz.tokens[0].end) != len(n) || len(n) < 2 {
 				return nil, fmt.Errorf("refer %q: %q must be one word", item, n)
 			}
-			group = append(group, string(stem(nil, tz.norm(tz.tokens[0]))))
+			st := string(stem(nil, tz.norm(tz.tokens[0])))
+			group = append(group, referNoun{stem: st, plural: st != n && strings.HasSuffix(n, "s")})
 		}
 		out = append(out, group)
 	}
@@ -88,8 +97,10 @@ func checkReferences(t *Topic) error {
 
 // Words that make a mention of a refer noun definite ("the deal", "that
 // accord") or indefinite, which introduces something new ("a deal", "any
-// agreement"); and modifiers that keep the referent ("the final deal", "the
-// $500 billion fund", "the US-Ukraine agreement").
+// agreement"); modifiers that keep the referent ("the final deal", "the
+// $500 billion fund"); and the parties' names, which keep it only before a
+// singular noun ("the US-Ukraine agreement", but "the Ukrainian forces" are
+// an army, not the force).
 var (
 	definite   = wordSet("the", "this", "that", "these", "those", "such", "said")
 	indefinite = wordSet("a", "an", "another", "any", "no", "some", "every", "other")
@@ -98,9 +109,9 @@ var (
 		"initial", "bilateral", "historic", "controversial", "so", "called", "current", "full", "broader",
 		"wider", "eventual", "agreed", "amended", "updated", "potential", "possible", "preliminary",
 		"envisaged", "much", "touted", "first", "joint", "jointly", "run", "overall", "two", "country",
-		"us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "billion", "million",
-		"trillion", "bn", "dollar", "euro", "multibillion", "sovereign", "frozen", "immobilised",
-		"immobilized", "russian", "so-called", "promised", "pledged", "existing", "european")
+		"billion", "million", "trillion", "bn", "dollar", "euro", "multibillion", "promised", "pledged",
+		"existing")
+	partyMod = wordSet("us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "european", "europe", "eu")
 )
 
 func wordSet(words ...string) map[string]bool {
@@ -172,7 +183,7 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		}
 		for _, id := range st.cands[from:st.candEnd[i]] {
 			if int(id) < len(t.referOf) && t.referOf[id] != nil {
-				out = t.mention(st, i, t.referOf[id], para, set, &referred, out)
+				out = t.mention(st, i, t.groupsOf(st, i, id), para, set, &referred, out)
 			}
 		}
 	}
@@ -186,6 +197,23 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		})
 	}
 	return set | referred, out
+}
+
+// groupsOf lists the refer groups of word id at token i, leaving out those
+// where the noun refers only in the plural and the token is singular.
+func (t *Tagger) groupsOf(st *tagState, i, id int32) []int32 {
+	groups := t.referOf[id]
+	if st.tz.isPlural(i) {
+		return groups
+	}
+	kept := st.groupBuf[:0]
+	for _, g := range groups {
+		if !slices.Contains(t.groups[g].plural, id) {
+			kept = append(kept, g)
+		}
+	}
+	st.groupBuf = kept
+	return kept
 }
 
 // holdsNoun reports whether block span s contains one of its topic's refer
@@ -247,10 +275,11 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 	if int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
 		return out
 	}
+	singular := !st.tz.isPlural(i)
 	j := i - 1
 	for skipped := 0; j >= 0 && skipped < 4; skipped++ {
 		w := st.tz.norm(toks[j])
-		if !genericMod[string(w)] && !isNumber(w) {
+		if !genericMod[string(w)] && !isNumber(w) && !(singular && partyMod[string(w)]) {
 			break
 		}
 		j--
@@ -293,4 +322,10 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 	}
 	return out
+}
+
+// isPlural reports whether token i is written as a plural (ends in s).
+func (tz *tokenizer) isPlural(i int32) bool {
+	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
+	return len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
 }

@@ -104,3 +104,26 @@ func TestReferenceRules(t *testing.T) {
 		}
 	}
 }
+
+// TestPluralOnlyRefer: a refer noun written in the plural ("funds") refers
+// only in the plural, so "the fund" (often the IMF) does not.
+func TestPluralOnlyRefer(t *testing.T) {
+	tg := defaultTagger(t)
+	fi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "frozen-assets" })
+	for third, want := range map[string]bool{
+		"The funds are held in Brussels.":   true,
+		"The fund said growth would slow.":  false,
+		"The proceeds would go to Kyiv.":    true,
+		"Talks will proceed next week.":     false,
+		"The guarantee was never provided.": true,
+	} {
+		a, _, err := Parse("f.txt", []byte("The EU froze Russian central bank assets in 2022.\n\nLeaders met in Brussels.\n\n"+third+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[2].Topics.Has(fi); got != want {
+			t.Errorf("%q tagged %v, want %v", third, got, want)
+		}
+	}
+}

@@ -215,10 +215,13 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		}
 		for _, nouns := range groups {
 			g := int32(len(t.groups))
-			t.groups = append(t.groups, referGroup{topic: ti, nouns: nouns})
+			t.groups = append(t.groups, referGroup{topic: ti})
 			t.topicGroups[ti] = append(t.topicGroups[ti], g)
 			for _, n := range nouns {
-				id := wordID(wordSpec{text: n})
+				id := wordID(wordSpec{text: n.stem})
+				if n.plural {
+					t.groups[g].plural = append(t.groups[g].plural, id)
+				}
 				if int(id) >= len(t.referOf) {
 					t.referOf = append(t.referOf, make([][]int32, int(id)+1-len(t.referOf))...)
 				}
@@ -274,6 +277,7 @@ type tagState struct {
 	pairs       []nearPair
 	ante        []ante  // the article's refer groups (reference.go)
 	nouns       []int32 // the tokens that are refer nouns
+	groupBuf    []int32
 	seq         int32
 	spans       []Span // the current article's spans, paragraph after paragraph
 	spanEnds    []int  // spans[spanEnds[i-1]:spanEnds[i]] are paragraph i's
