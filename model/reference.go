@@ -110,7 +110,7 @@ var (
 		"wider", "eventual", "agreed", "amended", "updated", "potential", "possible", "preliminary",
 		"envisaged", "much", "touted", "first", "joint", "jointly", "run", "overall", "two", "country",
 		"billion", "million", "trillion", "bn", "dollar", "euro", "multibillion", "promised", "pledged",
-		"existing")
+		"existing", "economic", "financial", "broader", "wider")
 	partyMod = wordSet("us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "european", "europe", "eu")
 )
 
@@ -289,6 +289,8 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 	}
 	w := st.tz.norm(toks[j])
 	switch {
+	case (string(w) == "that" || string(w) == "this") && !singular:
+		// "agreed that funds would…": a conjunction, not a demonstrative.
 	case definite[string(w)]:
 		best := int32(-1)
 		for _, g := range groups {
@@ -307,6 +309,11 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		return append(out, Span{Topic: ti, Start: int(toks[j].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
 	case indefinite[string(w)]:
 		for _, g := range groups {
+			// The lead retells the headline: its "a deal" is the
+			// headline's minerals deal, not a new one.
+			if a := st.ante[g]; para == 1 && a.seq > 0 && !a.stopped && a.para == 0 {
+				continue
+			}
 			st.stop(g)
 		}
 	default:

@@ -92,6 +92,7 @@ func TestReferenceRules(t *testing.T) {
 		{"renamed", "Envoys discussed the peace deal.", "The minerals deal was ratified, and the fund was set up.", true},
 		{"of follows", "Officials met in Kyiv.", "The signing of a truce was delayed.", false},
 		{"verb", "Officials met in Kyiv.", "Negotiators will deal with it later.", false},
+		{"conjunction", "Officials met in Kyiv.", "He said that agreements with other countries were possible.", false},
 	}
 	for _, tt := range tests {
 		a, _, err := Parse("m.txt", []byte("Ukraine and the US signed the minerals deal on Wednesday.\n\n"+tt.second+"\n\n"+tt.third+"\n"))
@@ -124,6 +125,23 @@ func TestPluralOnlyRefer(t *testing.T) {
 		tg.TagArticle(a)
 		if got := a.Paragraphs[2].Topics.Has(fi); got != want {
 			t.Errorf("%q tagged %v, want %v", third, got, want)
+		}
+	}
+}
+
+// TestLeadRetellsHeadline: the lead's "a deal" is the headline's, so it
+// does not stop references to it; in later paragraphs it would.
+func TestLeadRetellsHeadline(t *testing.T) {
+	tg := defaultTagger(t)
+	mi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "minerals-deal" })
+	a, _, err := Parse("l.txt", []byte("Ukraine and US sign minerals deal\n\nThe two countries signed a deal on Wednesday after weeks of talks.\n\nThe agreement gives Washington a share of future revenues.\n\nTrump now wants a deal with Moscow.\n\nThe deal would end the war.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	for i, want := range []bool{false, true, false, false} {
+		if got := a.Paragraphs[i].Topics.Has(mi); got != want {
+			t.Errorf("¶%d tagged %v, want %v: %s", i+1, got, want, a.Paragraphs[i].Text)
 		}
 	}
 }
