@@ -345,9 +345,10 @@ var (
 	positionMarker = regexp.MustCompile(`\((?:\d-)?(?:L|R|C|C-L|C-R|L-R|left|right|centre|center|front)\)`)
 	photoCredit    = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|picture|image|file photo|caption)\s*[:\-–—]|\b(?:photo|photograph|picture|image)(?:\s+credit)?\s*(?:by|:)\s+\p{Lu}|\s/\s?(?:AFP|Reuters|AP|EPA|Getty Images|Pool|Bloomberg|Anadolu)\b|^\((?:reporting|additional reporting|writing|editing) by\b)`)
 	// agencyCredit is a credit that ends a caption: "Jane Doe/AP",
-	// "(AP Photo/Efrem Lukatsky)", "© Reuters", "(Getty Images)",
-	// "Photo: Jane Doe".
-	agencyCredit = regexp.MustCompile(`(?:\pL/\s?(?:AFP|Reuters|REUTERS|AP|EPA(?:-EFE)?|Getty Images|Pool|POOL|Bloomberg|Anadolu|Shutterstock|Sipa|Ukrinform|TASS|Sputnik|Xinhua)\)?|\b(?:AP|AFP|EPA|Reuters) (?:Photo|PHOTO)s?\s?/[^)]*\)|\((?:[^()]*\s)?(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Pool)(?: via Getty Images)?\)|©\s?\pL[^.!?]*|\b(?:Photo|Photograph|Picture|Image)s?:\s+\pL[^.!?]*)\s*$`)
+	// "REUTERS/Jane Doe/File Photo", "(AP Photo/Efrem Lukatsky, File)",
+	// "© Reuters", "(Getty Images)", "Photo: Jane Doe", "(Photo by Jane
+	// Doe/AFP via Getty Images)".
+	agencyCredit = regexp.MustCompile(`(?:\pL/\s?(?:AFP|Reuters|REUTERS|AP|EPA(?:-EFE)?|Getty Images|Pool|POOL|Bloomberg|Anadolu|Shutterstock|Sipa|Ukrinform|TASS|Sputnik|Xinhua)(?: via Getty Images)?\)?|\b(?:REUTERS|Reuters|AFP|EPA-EFE|EPA|Pool|POOL)(?:/[\pL'’-]+(?: [\pL'’-]+){0,3})+|\b(?:AP|AFP|EPA|Reuters) (?:Photo|PHOTO)s?\s?/[^)]*\)|\((?:[^()]*\s)?(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Pool)(?: via Getty Images)?\)|©\s?\pL[^.!?]*|\b(?:Photo|Photograph|Picture|Image)s?:\s+\pL[^.!?]*)\s*$`)
 )
 
 func classify(c candidate) Kind {
