@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // References: after an article names a topic ("the minerals deal"), later
@@ -318,13 +320,17 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 	default:
 		// "the peace deal", "a trade agreement": a determiner before an
-		// unknown modifier names something else.
-		for k := j - 1; k >= 0 && k >= j-2; k-- {
-			if w := st.tz.norm(toks[k]); definite[string(w)] || indefinite[string(w)] {
-				for _, g := range groups {
-					st.stop(g)
-				}
-				break
+		// unknown modifier names something else; so does a name ("Witkoff's
+		// mission", "the Istanbul agreement"), though not a nationality
+		// ("Russian forces" are not another force of the topic's).
+		other := st.tz.capitalised(j) && !demonym(w)
+		for k := j - 1; k >= 0 && k >= j-2 && !other; k-- {
+			w := st.tz.norm(toks[k])
+			other = definite[string(w)] || indefinite[string(w)]
+		}
+		if other {
+			for _, g := range groups {
+				st.stop(g)
 			}
 		}
 	}
@@ -335,4 +341,21 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 func (tz *tokenizer) isPlural(i int32) bool {
 	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
 	return len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
+}
+
+// capitalised reports whether token i starts with a capital letter.
+func (tz *tokenizer) capitalised(i int32) bool {
+	r, _ := utf8.DecodeRuneInString(tz.text[tz.tokens[i].start:])
+	return unicode.IsUpper(r)
+}
+
+// demonym reports a word that reads as a nationality (Russian, Chinese,
+// British, French, Israeli) by its ending.
+func demonym(w []byte) bool {
+	for _, suffix := range []string{"an", "ese", "ish", "ch", "i"} {
+		if strings.HasSuffix(string(w), suffix) {
+			return true
+		}
+	}
+	return false
 }

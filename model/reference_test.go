@@ -92,6 +92,7 @@ func TestReferenceRules(t *testing.T) {
 		{"renamed", "Envoys discussed the peace deal.", "The minerals deal was ratified, and the fund was set up.", true},
 		{"of follows", "Officials met in Kyiv.", "The signing of a truce was delayed.", false},
 		{"verb", "Officials met in Kyiv.", "Negotiators will deal with it later.", false},
+		{"a name", "Witkoff's deal with Moscow was discussed.", "The deal would end the war.", false},
 		{"conjunction", "Officials met in Kyiv.", "He said that agreements with other countries were possible.", false},
 	}
 	for _, tt := range tests {
