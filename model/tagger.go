@@ -499,13 +499,30 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 			pairs = append(pairs, nearPair{a.topic, o, p})
 		}
 	})
-	for _, pr := range pairs {
+	// Each left side keeps its nearest right side that no exception
+	// covers, so that a context word ("Ukraine") is marked once, not at
+	// every mention in reach. A left side's pairs are neighbours in pairs.
+	for k := 0; k < len(pairs); {
+		best := -1
+		end := k
+		for ; end < len(pairs) && pairs[end].topic == pairs[k].topic && pairs[end].left == pairs[k].left; end++ {
+			pr := pairs[end]
+			if overlapsAny(tokSpan{pr.topic, pr.left.first, pr.left.last}, excepts) || overlapsAny(tokSpan{pr.topic, pr.right.first, pr.right.last}, excepts) {
+				continue
+			}
+			if best < 0 || gap(pr.left, pr.right) < gap(pairs[best].left, pairs[best].right) {
+				best = end
+			}
+		}
+		k = end
+		if best < 0 {
+			continue
+		}
+		pr := pairs[best]
 		o, p := pr.left, pr.right
-		switch {
-		case overlapsAny(tokSpan{pr.topic, o.first, o.last}, excepts) || overlapsAny(tokSpan{pr.topic, p.first, p.last}, excepts):
-		case gap(o, p) == 0:
+		if gap(o, p) == 0 {
 			spans = append(spans, tokSpan{pr.topic, min(o.first, p.first), max(o.last, p.last)})
-		default:
+		} else {
 			spans = append(spans, tokSpan{pr.topic, o.first, o.last}, tokSpan{pr.topic, p.first, p.last})
 		}
 	}
