@@ -21,6 +21,9 @@ import (
 type devLabel struct {
 	prefix string // the start of the paragraph's text, or "title" / "standfirst"
 	want   string // mission badges, space-separated; "" for none
+	// known explains a mismatch the tagger is known to make; it is scored
+	// but does not fail the test.
+	known string
 }
 
 type devArticle struct {
@@ -28,6 +31,8 @@ type devArticle struct {
 	labels     []devLabel
 }
 
+// The later articles (from "minerals-ratify.txt") were written after the
+// rules, as a check on them; their known misses are labelled as such.
 var devSet = []devArticle{
 	{
 		name: "minerals-signed.txt",
@@ -51,16 +56,16 @@ Separately, Trump said he still hoped to broker a peace deal between Moscow and 
 
 The deal would require Ukraine to give up its ambitions to join NATO, according to people briefed on the US proposals.`,
 		labels: []devLabel{
-			{"title", "MIN"},
-			{"standfirst", "MIN"},
-			{"Ukraine and the United States on Wednesday", "MIN"},
-			{"The deal was signed", "MIN"},
-			{"Kyiv's foreign minister said the signing", "MIN"},
-			{"Under the agreement", "MIN"},
-			{"That accord", "MIN"},
-			{"The fund will make", "MIN"},
-			{"Separately, Trump", ""},
-			{"The deal would require", ""},
+			{"title", "MIN", ""},
+			{"standfirst", "MIN", ""},
+			{"Ukraine and the United States on Wednesday", "MIN", ""},
+			{"The deal was signed", "MIN", ""},
+			{"Kyiv's foreign minister said the signing", "MIN", ""},
+			{"Under the agreement", "MIN", ""},
+			{"That accord", "MIN", ""},
+			{"The fund will make", "MIN", ""},
+			{"Separately, Trump", "", ""},
+			{"The deal would require", "", ""},
 		},
 	},
 	{
@@ -77,12 +82,12 @@ The agreement would halt fighting for thirty days and allow exchanges of prisone
 
 Zelensky said the deal must not reward aggression and that Ukraine would not sign anything behind its back.`,
 		labels: []devLabel{
-			{"title", ""},
-			{"Ukrainian and American negotiators", ""},
-			{"The talks come weeks after", "MIN"},
-			{"Officials said a ceasefire agreement", ""},
-			{"The agreement would halt", ""},
-			{"Zelensky said the deal", ""},
+			{"title", "", ""},
+			{"Ukrainian and American negotiators", "", ""},
+			{"The talks come weeks after", "MIN", ""},
+			{"Officials said a ceasefire agreement", "", ""},
+			{"The agreement would halt", "", ""},
+			{"Zelensky said the deal", "", ""},
 		},
 	},
 	{
@@ -101,13 +106,13 @@ Diplomats said the loan would be repaid only if Russia pays for the damage it ha
 
 Leaders will meet again in March, when the commission hopes to present a new legal text.`,
 		labels: []devLabel{
-			{"title", "FRZ"},
-			{"European Union leaders ended", "FRZ"},
-			{"Belgium, where most", "FRZ"},
-			{"The guarantees Belgium", "FRZ"},
-			{"Several capitals also want", "FRZ"},
-			{"Diplomats said the loan", "FRZ"},
-			{"Leaders will meet again", ""},
+			{"title", "FRZ", ""},
+			{"European Union leaders ended", "FRZ", ""},
+			{"Belgium, where most", "FRZ", ""},
+			{"The guarantees Belgium", "FRZ", ""},
+			{"Several capitals also want", "FRZ", ""},
+			{"Diplomats said the loan", "FRZ", ""},
+			{"Leaders will meet again", "", ""},
 		},
 	},
 	{
@@ -122,11 +127,11 @@ The clause has been invoked only once, after the attacks on New York and Washing
 
 Some officials in Warsaw and the Baltic capitals have asked whether the commitment would hold if a large ally hesitated.`,
 		labels: []devLabel{
-			{"title", ""},
-			{"Article 5 of the North Atlantic Treaty", ""},
-			{"It leaves each ally", ""},
-			{"The clause has been invoked", ""},
-			{"Some officials in Warsaw", ""},
+			{"title", "", ""},
+			{"Article 5 of the North Atlantic Treaty", "", ""},
+			{"It leaves each ally", "", ""},
+			{"The clause has been invoked", "", ""},
+			{"Some officials in Warsaw", "", ""},
 		},
 	},
 	{
@@ -143,10 +148,10 @@ Residents queue for water in Kherson after overnight shelling knocked out the ci
 
 The mayor of Kherson said the city had been shelled for the third night running.`,
 		labels: []devLabel{
-			{"Russia wants Ukraine to withdraw", "TER"},
-			{"Kremlin spokesman Dmitry Peskov", "TER"},
-			{"Russian forces control roughly", "TER"},
-			{"The mayor of Kherson", ""},
+			{"Russia wants Ukraine to withdraw", "TER", ""},
+			{"Kremlin spokesman Dmitry Peskov", "TER", ""},
+			{"Russian forces control roughly", "TER", ""},
+			{"The mayor of Kherson", "", ""},
 		},
 	},
 	{
@@ -173,14 +178,14 @@ In Germany, the coalition government is divided over how much to spend on defenc
 
 The coalition has until Friday to agree a budget or face a vote in parliament.`,
 		labels: []devLabel{
-			{"title", "SEC"},
-			{"Britain and France said", "SEC"},
-			{"The coalition will hold", "SEC"},
-			{"The force would be based", "SEC"},
-			{"European officials said American air support", "SEC"},
-			{"Ministers also discussed", "SEC"},
-			{"In Germany, the coalition government", ""},
-			{"The coalition has until Friday", ""},
+			{"title", "SEC", ""},
+			{"Britain and France said", "SEC", ""},
+			{"The coalition will hold", "SEC", ""},
+			{"The force would be based", "SEC", ""},
+			{"European officials said American air support", "SEC", ""},
+			{"Ministers also discussed", "SEC", ""},
+			{"In Germany, the coalition government", "", ""},
+			{"The coalition has until Friday", "", ""},
 		},
 	},
 	{
@@ -199,13 +204,13 @@ Parts of the Kharkiv region near the border would be given neutral status under 
 
 The proposal was discussed at length during a six-hour meeting in Miami, people familiar with it said.`,
 		labels: []devLabel{
-			{"title", "TER"},
-			{"Under the draft", "TER"},
-			{"The land they leave", "TER"},
-			{"Moscow also wants Kyiv", "TER"},
-			{"The document says", "TER"},
-			{"Parts of the Kharkiv region", "TER"},
-			{"The proposal was discussed", ""},
+			{"title", "TER", ""},
+			{"Under the draft", "TER", ""},
+			{"The land they leave", "TER", ""},
+			{"Moscow also wants Kyiv", "TER", ""},
+			{"The document says", "TER", ""},
+			{"Parts of the Kharkiv region", "TER", ""},
+			{"The proposal was discussed", "", ""},
 		},
 	},
 	{
@@ -220,11 +225,11 @@ Analysts said such funds were becoming a common tool of diplomacy across the reg
 
 Neither announcement mentioned Ukraine or its reconstruction.`,
 		labels: []devLabel{
-			{"title", ""},
-			{"Saudi Arabia and France", ""},
-			{"The United Arab Emirates", ""},
-			{"Analysts said such funds", ""},
-			{"Neither announcement", ""},
+			{"title", "", ""},
+			{"Saudi Arabia and France", "", ""},
+			{"The United Arab Emirates", "", ""},
+			{"Analysts said such funds", "", ""},
+			{"Neither announcement", "", ""},
 		},
 	},
 	{
@@ -237,10 +242,175 @@ The fund's mission chief told reporters in Kyiv that tax revenues had held up be
 
 Inflation slowed to 11% in October, the central bank said.`,
 		labels: []devLabel{
-			{"title", "FRZ"},
-			{"Ukraine will need about", ""},
-			{"The fund's mission chief", ""},
-			{"Inflation slowed", ""},
+			{"title", "FRZ", ""},
+			{"Ukraine will need about", "", ""},
+			{"The fund's mission chief", "", ""},
+			{"Inflation slowed", "", ""},
+		},
+	},
+	{
+		name: "minerals-ratify.txt",
+		text: `Zelenskiy says Ukraine ready to sign minerals deal, but wants security guarantees
+
+KYIV (Reuters) - Ukrainian President Volodymyr Zelenskiy said on Sunday he was ready to sign a framework agreement on minerals with the United States, but that Kyiv still needed security guarantees to end the war.
+
+The deal, which would give Washington access to Ukraine's rare earth deposits, has become a flashpoint in relations between the two countries after Trump demanded $500 billion in return for past aid.
+
+"I am not going to sign something that 10 generations of Ukrainians will have to repay," Zelenskiy told a news conference.
+
+The agreement under discussion does not contain any specific U.S. security guarantees, according to a draft seen by Reuters.
+
+Trump's envoy Keith Kellogg met Zelenskiy in Kyiv last week. Russia and the United States held their first high-level talks in Riyadh on Tuesday.
+
+Zelenskiy said he wanted Europe to have a seat at the table in any peace talks. The Kremlin has said it would not accept European peacekeepers.
+
+The Ukrainian leader also said he would be ready to step down if that meant peace for Ukraine, or in exchange for NATO membership.`,
+		labels: []devLabel{
+			{"title", "SEC MIN", ""},
+			{"KYIV (Reuters)", "SEC MIN", ""},
+			{"The deal, which would give", "MIN", ""},
+			{`"I am not going to sign`, "MIN", "no topic word and no refer noun: only the story's thread links it"},
+			{"The agreement under discussion", "SEC MIN", ""},
+			{"Trump's envoy Keith Kellogg", "", ""},
+			{"Zelenskiy said he wanted Europe", "SEC", ""},
+			{"The Ukrainian leader also said", "", ""},
+		},
+	},
+	{
+		name: "eu-loan-agreed.txt",
+		text: `EU agrees to lend Ukraine 90 billion euros, shelves plan to use frozen Russian assets
+
+BRUSSELS (AP) — European Union leaders agreed early Friday to lend Ukraine 90 billion euros over the next two years, but failed to agree on a plan to use Russian assets frozen in Europe to fund it.
+
+The money will be raised on capital markets and backed by the EU budget, European Council President Antonio Costa said.
+
+Belgium, where most of the assets are held, had demanded guarantees that it would not be left alone to face Russian retaliation. Prime Minister Bart De Wever said the risks were too great.
+
+"We have a deal," Costa posted on social media. The leaders said the Commission would continue to work on the reparations loan.
+
+The agreement comes as U.S. envoys push for a peace plan that would see Ukraine give up the parts of the Donbas region it still controls.
+
+Zelenskyy has said Ukraine cannot legally cede territory and that any deal must be put to a referendum.
+
+The guarantees offered by the United States under the latest draft would be valid for 15 years, officials said.`,
+		labels: []devLabel{
+			{"title", "FRZ", ""},
+			{"BRUSSELS (AP)", "FRZ", ""},
+			{"The money will be raised", "FRZ", ""},
+			{"Belgium, where most", "FRZ", ""},
+			{`"We have a deal,"`, "FRZ", ""},
+			{"The agreement comes as", "TER", ""},
+			{"Zelenskyy has said Ukraine cannot", "TER", ""},
+			{"The guarantees offered by the United States", "SEC", ""},
+		},
+	},
+	{
+		name: "coalition-paris.txt",
+		text: `Coalition of the willing says it is ready to deploy troops to Ukraine after ceasefire
+
+PARIS (AP) — Twenty-six countries have pledged to deploy troops to Ukraine or to contribute to a reassurance force once fighting stops, French President Emmanuel Macron said Thursday after a summit in Paris.
+
+The force would not be deployed on the front line but would aim to prevent any new major aggression, Macron said.
+
+The coalition, led by Britain and France, has been working for months on plans to support Ukraine after any peace deal.
+
+The United States has yet to say what role it would play. Trump has ruled out U.S. troops on the ground but suggested air support was possible.
+
+Russia has repeatedly said it will not accept any Western troops in Ukraine. Kremlin spokesman Dmitry Peskov said Thursday that the presence of foreign forces would be unacceptable.
+
+Meanwhile, Russian forces pressed their offensive in the Donetsk region, where they claimed to have captured another village.
+
+The mission would be headquartered in Paris, with a coordination cell in Kyiv, officials said.`,
+		labels: []devLabel{
+			{"title", "SEC", ""},
+			{"PARIS (AP)", "SEC", ""},
+			{"The force would not be deployed", "SEC", ""},
+			{"The coalition, led by", "SEC", ""},
+			{"The United States has yet", "SEC", ""},
+			{"Russia has repeatedly said", "SEC", ""},
+			{"Meanwhile, Russian forces", "", ""},
+			{"The mission would be headquartered", "SEC", ""},
+		},
+	},
+	{
+		name: "minerals-hailed.txt",
+		text: `Trump hails minerals deal as talks with Putin stall
+
+WASHINGTON, May 1 (Reuters) - President Donald Trump on Thursday hailed the minerals agreement signed with Ukraine as a sign of U.S. commitment, even as his push to end the war with Russia stalled.
+
+Treasury Secretary Scott Bessent said the deal signalled to Russia that the United States was invested in a free, sovereign Ukraine.
+
+Trump has grown frustrated with both sides. He said on Wednesday that Putin and Zelenskiy would have to make compromises for any agreement to hold.
+
+The White House has proposed that Russia keep control of Crimea and most of the territory it has seized. The agreement would also bar Ukraine from joining NATO.
+
+Vice President JD Vance said the U.S. would walk away if the two sides did not accept the deal.
+
+The Ukrainian parliament is expected to ratify the accord next week.`,
+		labels: []devLabel{
+			{"title", "MIN", ""},
+			{"WASHINGTON, May 1", "MIN", ""},
+			{"Treasury Secretary Scott Bessent", "MIN", ""},
+			{"Trump has grown frustrated", "", ""},
+			{"The White House has proposed", "TER", ""},
+			{"Vice President JD Vance", "", ""},
+			{"The Ukrainian parliament is expected", "MIN", "a nearer \"any agreement\" (the peace deal) stops the minerals deal's nouns"},
+		},
+	},
+	{
+		name: "imf-loan.txt",
+		text: `IMF approves new $8.1 billion loan for Ukraine
+
+The International Monetary Fund's board on Tuesday approved a new four-year lending programme for Ukraine worth $8.1 billion.
+
+The loan replaces an earlier programme and is part of a broader package that includes money raised by the European Union from immobilised Russian central bank assets.
+
+The fund said Ukraine's economy would grow by about 2% this year.
+
+The money will help Kyiv cover its budget deficit, finance minister Serhiy Marchenko said.
+
+Russian attacks on Ukraine's energy grid have pushed up costs, the fund said.`,
+		labels: []devLabel{
+			{"title", "", ""},
+			{"The International Monetary Fund", "", ""},
+			{"The loan replaces", "FRZ", ""},
+			{"The fund said Ukraine", "", ""},
+			{"The money will help Kyiv", "", "\"the money\" takes frozen assets, named last, though it is the IMF's"},
+			{"Russian attacks on Ukraine", "", ""},
+		},
+	},
+	{
+		name: "berlin-counterproposal.md",
+		text: `# Europe scrambles to shape US peace plan
+
+European leaders met in Berlin on Monday to present their own counter-proposals to the US peace plan, which would force Ukraine to cede land.
+
+## What Europe wants
+
+The Europeans want security guarantees for Ukraine to be written into any agreement. Their proposal envisages a multinational force led by Britain and France.
+
+The force would help rebuild Ukraine's army and secure its skies.
+
+Germany's chancellor Friedrich Merz said his coalition partners backed the plan.
+
+## Frozen assets
+
+The EU is also trying to agree on the reparations loan, which would be funded from Russian central bank reserves.
+
+The loan would cover two thirds of Ukraine's needs for the next two years.
+
+Officials said the guarantees demanded by Belgium would be provided by member states.
+
+Ukrainian President Volodymyr Zelensky in Berlin on Monday. Photo: Jane Example`,
+		labels: []devLabel{
+			{"title", "", ""},
+			{"European leaders met in Berlin", "TER", ""},
+			{"The Europeans want", "SEC", ""},
+			{"The force would help", "SEC", ""},
+			{"Germany's chancellor", "", ""},
+			{"The EU is also trying", "FRZ", ""},
+			{"The loan would cover", "FRZ", ""},
+			{"Officials said the guarantees", "FRZ", ""},
 		},
 	},
 }
@@ -333,8 +503,13 @@ func TestDevSet(t *testing.T) {
 				}
 				want := strings.Fields(l.want)
 				got := missionOf(tg, p.Topics)
-				if !score(per, got, want) {
+				switch ok := score(per, got, want); {
+				case !ok && l.known != "":
+					t.Logf("known: %q: got %v, want %v: %s", l.prefix, got, want, l.known)
+				case !ok:
 					t.Errorf("%q: got %v, want %v\n%s", l.prefix, got, want, p.Text)
+				case l.known != "":
+					t.Errorf("%q is right now: drop its known note", l.prefix)
 				}
 			}
 			paragraphs += len(d.labels)

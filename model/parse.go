@@ -350,9 +350,10 @@ var (
 	positionMarker = regexp.MustCompile(`\((?:\d-)?(?:L|R|C|C-L|C-R|L-R|left|right|centre|center|front)\)`)
 	photoCredit    = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|picture|image|file photo|caption)\s*[:\-–—]|\b(?:photo|photograph|picture|image)(?:\s+credit)?\s*(?:by|:)\s+\p{Lu}|\s/\s?(?:AFP|Reuters|AP|EPA|Getty Images|Pool|Bloomberg|Anadolu)\b|^\((?:reporting|additional reporting|writing|editing) by\b)`)
 	// agencyCredit is a credit that ends a caption: "Jane Doe/AP",
-	// "(AP Photo/Efrem Lukatsky)", "© Reuters", "(Getty Images)",
-	// "Photo: Jane Doe".
-	agencyCredit = regexp.MustCompile(`(?:\pL/\s?(?:AFP|Reuters|REUTERS|AP|EPA(?:-EFE)?|Getty Images|Pool|POOL|Bloomberg|Anadolu|Shutterstock|Sipa|Ukrinform|TASS|Sputnik|Xinhua)\)?|\b(?:AP|AFP|EPA|Reuters) (?:Photo|PHOTO)s?\s?/[^)]*\)|\((?:[^()]*\s)?(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Pool)(?: via Getty Images)?\)|©\s?\pL[^.!?]*|\b(?:Photo|Photograph|Picture|Image)s?:\s+\pL[^.!?]*)\s*$`)
+	// "REUTERS/Jane Doe/File Photo", "(AP Photo/Efrem Lukatsky, File)",
+	// "© Reuters", "(Getty Images)", "Photo: Jane Doe", "(Photo by Jane
+	// Doe/AFP via Getty Images)".
+	agencyCredit = regexp.MustCompile(`(?:\pL/\s?(?:AFP|Reuters|REUTERS|AP|EPA(?:-EFE)?|Getty Images|Pool|POOL|Bloomberg|Anadolu|Shutterstock|Sipa|Ukrinform|TASS|Sputnik|Xinhua)(?: via Getty Images)?\)?|\b(?:REUTERS|Reuters|AFP|EPA-EFE|EPA|Pool|POOL)(?:/[\pL'’-]+(?: [\pL'’-]+){0,3})+|\b(?:AP|AFP|EPA|Reuters) (?:Photo|PHOTO)s?\s?/[^)]*\)|\((?:[^()]*\s)?(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Pool)(?: via Getty Images)?\)|©\s?\pL[^.!?]*|\b(?:Photo|Photograph|Picture|Image)s?:\s+\pL[^.!?]*)\s*$`)
 )
 
 func classify(c candidate) Kind {
@@ -372,16 +373,32 @@ func classify(c candidate) Kind {
 
 var captionWords = newFoldWords("photo", "picture", "image", "caption")
 
+// creditTail is the end of t where a caption's credit would be, or "" when
+// it holds none of a credit's marks (most paragraphs).
+func creditTail(t string) string {
+	tail := t[max(0, len(t)-120):]
+	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	if strings.IndexByte(tail, '/') < 0 && strings.IndexByte(tail, ')') < 0 && !strings.Contains(tail, "©") && !strings.Contains(tail, "hoto") {
+		return ""
+	}
+	return tail
+}
+
 // isCaptionText recognises photo captions and credit lines. Cheap tests
 // guard each regular expression: most paragraphs are plain prose.
 func isCaptionText(t string) bool {
 	if strings.Contains(t, ")") && positionMarker.MatchString(t) {
 		return true
 	}
-	if !strings.Contains(t, "/") && !strings.ContainsAny(t, "(©") && !captionWords.in(t) {
+	if credit := creditTail(t); credit != "" && agencyCredit.MatchString(credit) && !moreWordsThan(t, 80) {
+		return true
+	}
+	if !strings.Contains(t, "/") && !strings.HasPrefix(t, "(") && !captionWords.in(t) {
 		return false
 	}
-	return !moreWordsThan(t, 80) && (photoCredit.MatchString(t) || agencyCredit.MatchString(t))
+	return !moreWordsThan(t, 80) && photoCredit.MatchString(t)
 }
 
 var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:,\s*\p{Lu}[\pL'’.\- ]{1,40})?\s*(?:\(([\pL][\pL .&]{1,30})\))?\s*[-–—:]?$`)

@@ -42,6 +42,12 @@ func parsePattern(p string) (pattern, error) {
 	if p == "" {
 		return pat, errors.New("empty pattern")
 	}
+	if !strings.Contains(p, "~") {
+		// Most patterns are plain: no regular expression to run.
+		var err error
+		pat.left, err = parsePhrase(p)
+		return pat, err
+	}
 	loc := nearOp.FindAllStringSubmatchIndex(p, -1)
 	if len(loc) > 1 {
 		return pat, errors.New("only one ~N per pattern")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // References: after an article names a topic ("the minerals deal"), later
@@ -36,8 +38,16 @@ func (v Via) String() string {
 
 // referGroup is one item of a topic's refer list.
 type referGroup struct {
-	topic int
-	nouns []string
+	topic  int
+	plural []int32 // word ids of nouns written in the plural, which refer only in the plural
+}
+
+// referNoun is one noun of a refer group: its stem, and whether it was
+// written in the plural ("funds": frozen money, where "the fund" is often
+// the IMF).
+type referNoun struct {
+	stem   string
+	plural bool
 }
 
 // ante is where a refer group stands in the article read so far.
@@ -47,11 +57,11 @@ type ante struct {
 	stopped bool  // last mentioned as something else
 }
 
-// referGroups splits a topic's refer items into groups of stemmed nouns.
-func referGroups(t Topic) ([][]string, error) {
-	var out [][]string
+// referGroups splits a topic's refer items into groups of nouns.
+func referGroups(t Topic) ([][]referNoun, error) {
+	var out [][]referNoun
 	for _, item := range t.Refer {
-		var group []string
+		var group []referNoun
 		for n := range strings.SplitSeq(item, "|") {
 			n = strings.ToLower(strings.TrimSpace(n))
 			var tz tokenizer
@@ -59,7 +69,8 @@ func referGroups(t Topic) ([][]string, error) {
 			if len(tz.tokens) != 1 || int(tz.tokens[0].end) != len(n) || len(n) < 2 {
 				return nil, fmt.Errorf("refer %q: %q must be one word", item, n)
 			}
-			group = append(group, string(stem(nil, tz.norm(tz.tokens[0]))))
+			st := string(stem(nil, tz.norm(tz.tokens[0])))
+			group = append(group, referNoun{stem: st, plural: st != n && strings.HasSuffix(n, "s")})
 		}
 		out = append(out, group)
 	}
@@ -88,8 +99,10 @@ func checkReferences(t *Topic) error {
 
 // Words that make a mention of a refer noun definite ("the deal", "that
 // accord") or indefinite, which introduces something new ("a deal", "any
-// agreement"); and modifiers that keep the referent ("the final deal", "the
-// $500 billion fund", "the US-Ukraine agreement").
+// agreement"); modifiers that keep the referent ("the final deal", "the
+// $500 billion fund"); and the parties' names, which keep it only before a
+// singular noun ("the US-Ukraine agreement", but "the Ukrainian forces" are
+// an army, not the force).
 var (
 	definite   = wordSet("the", "this", "that", "these", "those", "such", "said")
 	indefinite = wordSet("a", "an", "another", "any", "no", "some", "every", "other")
@@ -98,9 +111,9 @@ var (
 		"initial", "bilateral", "historic", "controversial", "so", "called", "current", "full", "broader",
 		"wider", "eventual", "agreed", "amended", "updated", "potential", "possible", "preliminary",
 		"envisaged", "much", "touted", "first", "joint", "jointly", "run", "overall", "two", "country",
-		"us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "billion", "million",
-		"trillion", "bn", "dollar", "euro", "multibillion", "sovereign", "frozen", "immobilised",
-		"immobilized", "russian", "so-called", "promised", "pledged", "existing", "european")
+		"billion", "million", "trillion", "bn", "dollar", "euro", "multibillion", "promised", "pledged",
+		"existing", "economic", "financial", "broader", "wider")
+	partyMod = wordSet("us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "european", "europe", "eu")
 )
 
 func wordSet(words ...string) map[string]bool {
@@ -137,16 +150,7 @@ func (st *tagState) stop(g int32) {
 // spans out[mine:]) in order: its phrases name topics, and its definite
 // mentions of refer nouns take the topic that was named last for them.
 func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mine int) (TopicSet, []Span) {
-	toks := st.tz.tokens
-	spans := st.tokSpans
-	nouns := false
-	for _, id := range st.cands {
-		if int(id) < len(t.referOf) && t.referOf[id] != nil {
-			nouns = true
-			break
-		}
-	}
-	if !nouns && len(st.blockSpans) == 0 {
+	if len(st.nouns) == 0 && len(st.blockSpans) == 0 {
 		// Nothing refers here: order does not matter, only what it names.
 		for ti := range set.All() {
 			t.name(st, ti, para)
@@ -154,16 +158,17 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		return set, out
 	}
 	var named, referred TopicSet
-	from := int32(0)
-	for i := range toks {
-		for _, s := range spans {
-			if int(s.first) <= i && !named.Has(s.topic) {
+	blocked := 0 // st.blockSpans before it have been read
+	// upTo reads the phrases and blocks that start before token i.
+	upTo := func(i int32) {
+		for _, s := range st.tokSpans {
+			if s.first <= i && !named.Has(s.topic) {
 				named = named.With(s.topic)
 				t.name(st, s.topic, para)
 			}
 		}
-		for _, s := range st.blockSpans {
-			if int(s.first) == i && !t.holdsNoun(st, s) {
+		for ; blocked < len(st.blockSpans) && st.blockSpans[blocked].first <= i; blocked++ {
+			if s := st.blockSpans[blocked]; !t.holdsNoun(st, s) {
 				// "the IMF": something else the topic's nouns could now
 				// mean ("the fund", "the loan").
 				for _, g := range t.topicGroups[s.topic] {
@@ -171,14 +176,20 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 				}
 			}
 		}
-		to := st.candEnd[i]
-		for _, id := range st.cands[from:to] {
+	}
+	for _, i := range st.nouns {
+		upTo(i)
+		from := int32(0)
+		if i > 0 {
+			from = st.candEnd[i-1]
+		}
+		for _, id := range st.cands[from:st.candEnd[i]] {
 			if int(id) < len(t.referOf) && t.referOf[id] != nil {
-				out = t.mention(st, int32(i), t.referOf[id], para, set, &referred, out)
+				out = t.mention(st, i, t.groupsOf(st, i, id), para, set, &referred, out)
 			}
 		}
-		from = to
 	}
+	upTo(int32(len(st.candEnd)))
 	if referred != 0 {
 		slices.SortFunc(out[mine:], func(a, b Span) int {
 			if a.Topic != b.Topic {
@@ -188,6 +199,23 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		})
 	}
 	return set | referred, out
+}
+
+// groupsOf lists the refer groups of word id at token i, leaving out those
+// where the noun refers only in the plural and the token is singular.
+func (t *Tagger) groupsOf(st *tagState, i, id int32) []int32 {
+	groups := t.referOf[id]
+	if st.tz.isPlural(i) {
+		return groups
+	}
+	kept := st.groupBuf[:0]
+	for _, g := range groups {
+		if !slices.Contains(t.groups[g].plural, id) {
+			kept = append(kept, g)
+		}
+	}
+	st.groupBuf = kept
+	return kept
 }
 
 // holdsNoun reports whether block span s contains one of its topic's refer
@@ -249,10 +277,11 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 	if int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
 		return out
 	}
+	singular := !st.tz.isPlural(i)
 	j := i - 1
 	for skipped := 0; j >= 0 && skipped < 4; skipped++ {
 		w := st.tz.norm(toks[j])
-		if !genericMod[string(w)] && !isNumber(w) {
+		if !genericMod[string(w)] && !isNumber(w) && !(singular && partyMod[string(w)]) {
 			break
 		}
 		j--
@@ -260,9 +289,11 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 	if j < 0 {
 		return out
 	}
-	w := string(st.tz.norm(toks[j]))
+	w := st.tz.norm(toks[j])
 	switch {
-	case definite[w]:
+	case (string(w) == "that" || string(w) == "this") && !singular:
+		// "agreed that funds would…": a conjunction, not a demonstrative.
+	case definite[string(w)]:
 		best := int32(-1)
 		for _, g := range groups {
 			if st.ante[g].seq > 0 && (best < 0 || st.ante[g].seq > st.ante[best].seq) {
@@ -278,21 +309,53 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 		*referred = referred.With(ti)
 		return append(out, Span{Topic: ti, Start: int(toks[j].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
-	case indefinite[w]:
+	case indefinite[string(w)]:
 		for _, g := range groups {
+			// The lead retells the headline: its "a deal" is the
+			// headline's minerals deal, not a new one.
+			if a := st.ante[g]; para == 1 && a.seq > 0 && !a.stopped && a.para == 0 {
+				continue
+			}
 			st.stop(g)
 		}
 	default:
 		// "the peace deal", "a trade agreement": a determiner before an
-		// unknown modifier names something else.
-		for k := j - 1; k >= 0 && k >= j-2; k-- {
-			if w := string(st.tz.norm(toks[k])); definite[w] || indefinite[w] {
-				for _, g := range groups {
-					st.stop(g)
-				}
-				break
+		// unknown modifier names something else; so does a name ("Witkoff's
+		// mission", "the Istanbul agreement"), though not a nationality
+		// ("Russian forces" are not another force of the topic's).
+		other := st.tz.capitalised(j) && !demonym(w)
+		for k := j - 1; k >= 0 && k >= j-2 && !other; k-- {
+			w := st.tz.norm(toks[k])
+			other = definite[string(w)] || indefinite[string(w)]
+		}
+		if other {
+			for _, g := range groups {
+				st.stop(g)
 			}
 		}
 	}
 	return out
+}
+
+// isPlural reports whether token i is written as a plural (ends in s).
+func (tz *tokenizer) isPlural(i int32) bool {
+	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
+	return len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
+}
+
+// capitalised reports whether token i starts with a capital letter.
+func (tz *tokenizer) capitalised(i int32) bool {
+	r, _ := utf8.DecodeRuneInString(tz.text[tz.tokens[i].start:])
+	return unicode.IsUpper(r)
+}
+
+// demonym reports a word that reads as a nationality (Russian, Chinese,
+// British, French, Israeli) by its ending.
+func demonym(w []byte) bool {
+	for _, suffix := range []string{"an", "ese", "ish", "ch", "i"} {
+		if strings.HasSuffix(string(w), suffix) {
+			return true
+		}
+	}
+	return false
 }

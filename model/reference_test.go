@@ -92,6 +92,8 @@ func TestReferenceRules(t *testing.T) {
 		{"renamed", "Envoys discussed the peace deal.", "The minerals deal was ratified, and the fund was set up.", true},
 		{"of follows", "Officials met in Kyiv.", "The signing of a truce was delayed.", false},
 		{"verb", "Officials met in Kyiv.", "Negotiators will deal with it later.", false},
+		{"a name", "Witkoff's deal with Moscow was discussed.", "The deal would end the war.", false},
+		{"conjunction", "Officials met in Kyiv.", "He said that agreements with other countries were possible.", false},
 	}
 	for _, tt := range tests {
 		a, _, err := Parse("m.txt", []byte("Ukraine and the US signed the minerals deal on Wednesday.\n\n"+tt.second+"\n\n"+tt.third+"\n"))
@@ -101,6 +103,46 @@ func TestReferenceRules(t *testing.T) {
 		tg.TagArticle(a)
 		if got := a.Paragraphs[2].Topics.Has(mi); got != tt.want {
 			t.Errorf("%s: %q tagged %v, want %v", tt.name, tt.third, got, tt.want)
+		}
+	}
+}
+
+// TestPluralOnlyRefer: a refer noun written in the plural ("funds") refers
+// only in the plural, so "the fund" (often the IMF) does not.
+func TestPluralOnlyRefer(t *testing.T) {
+	tg := defaultTagger(t)
+	fi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "frozen-assets" })
+	for third, want := range map[string]bool{
+		"The funds are held in Brussels.":   true,
+		"The fund said growth would slow.":  false,
+		"The proceeds would go to Kyiv.":    true,
+		"Talks will proceed next week.":     false,
+		"The guarantee was never provided.": true,
+	} {
+		a, _, err := Parse("f.txt", []byte("The EU froze Russian central bank assets in 2022.\n\nLeaders met in Brussels.\n\n"+third+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[2].Topics.Has(fi); got != want {
+			t.Errorf("%q tagged %v, want %v", third, got, want)
+		}
+	}
+}
+
+// TestLeadRetellsHeadline: the lead's "a deal" is the headline's, so it
+// does not stop references to it; in later paragraphs it would.
+func TestLeadRetellsHeadline(t *testing.T) {
+	tg := defaultTagger(t)
+	mi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "minerals-deal" })
+	a, _, err := Parse("l.txt", []byte("Ukraine and US sign minerals deal\n\nThe two countries signed a deal on Wednesday after weeks of talks.\n\nThe agreement gives Washington a share of future revenues.\n\nTrump now wants a deal with Moscow.\n\nThe deal would end the war.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	for i, want := range []bool{false, true, false, false} {
+		if got := a.Paragraphs[i].Topics.Has(mi); got != want {
+			t.Errorf("¶%d tagged %v, want %v: %s", i+1, got, want, a.Paragraphs[i].Text)
 		}
 	}
 }

@@ -215,10 +215,13 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		}
 		for _, nouns := range groups {
 			g := int32(len(t.groups))
-			t.groups = append(t.groups, referGroup{topic: ti, nouns: nouns})
+			t.groups = append(t.groups, referGroup{topic: ti})
 			t.topicGroups[ti] = append(t.topicGroups[ti], g)
 			for _, n := range nouns {
-				id := wordID(wordSpec{text: n})
+				id := wordID(wordSpec{text: n.stem})
+				if n.plural {
+					t.groups[g].plural = append(t.groups[g].plural, id)
+				}
 				if int(id) >= len(t.referOf) {
 					t.referOf = append(t.referOf, make([][]int32, int(id)+1-len(t.referOf))...)
 				}
@@ -255,6 +258,7 @@ func (t *Tagger) Topics() []Topic { return t.topics }
 type occurrence struct {
 	atom        int32
 	first, last int32
+	right       int32 // the proximity rule + 1 of a right side, else 0: read in eachMatch's inner loop
 }
 
 // tagState holds the buffers one goroutine reuses across paragraphs.
@@ -270,7 +274,10 @@ type tagState struct {
 	tokSpans    []tokSpan // the paragraph's phrase matches, by topic then start
 	exceptSpans []tokSpan
 	blockSpans  []tokSpan
-	ante        []ante // the article's refer groups (reference.go)
+	pairs       []nearPair
+	ante        []ante  // the article's refer groups (reference.go)
+	nouns       []int32 // the tokens that are refer nouns
+	groupBuf    []int32
 	seq         int32
 	spans       []Span // the current article's spans, paragraph after paragraph
 	spanEnds    []int  // spans[spanEnds[i-1]:spanEnds[i]] are paragraph i's
@@ -281,10 +288,19 @@ type tagState struct {
 	wordIDs []int32
 }
 
-type wordIDs struct{ start, end int32 }
+type wordIDs struct {
+	start, end int32
+	refer      bool // one of the ids is a refer noun (reference.go)
+}
 
 // maxCachedWords bounds the word cache; past it the cache starts over.
 const maxCachedWords = 200_000
+
+// nearPair is both sides of a proximity match, close enough.
+type nearPair struct {
+	topic       int
+	left, right occurrence
+}
 
 type tokSpan struct {
 	topic       int
@@ -311,7 +327,8 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	// The article's spans are gathered in st.spans and copied out once:
 	// one allocation per article, not one per paragraph with a topic.
 	st.spans, st.spanEnds = st.spans[:0], st.spanEnds[:0]
-	st.ante, st.seq = append(st.ante[:0], make([]ante, len(t.groups))...), 0
+	st.ante, st.seq = slices.Grow(st.ante[:0], len(t.groups))[:len(t.groups)], 0
+	clear(st.ante)
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
@@ -358,12 +375,16 @@ func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 	toks := st.tz.tokens
 	st.cands, st.candEnd = st.cands[:0], st.candEnd[:0]
 	st.joined, st.joinEnd = st.joined[:0], st.joinEnd[:0]
+	st.nouns = st.nouns[:0]
 	for i, tok := range toks {
-		st.cands = t.appendWordIDs(st, st.cands, st.tz.norm(tok))
+		var refer bool
+		if st.cands, refer = t.appendWordIDs(st, st.cands, st.tz.norm(tok)); refer {
+			st.nouns = append(st.nouns, int32(i))
+		}
 		st.candEnd = append(st.candEnd, int32(len(st.cands)))
 		if tok.joinedByHyphen && i+1 < len(toks) {
 			st.joinBuf = append(append(st.joinBuf[:0], st.tz.norm(tok)...), st.tz.norm(toks[i+1])...)
-			st.joined = t.appendWordIDs(st, st.joined, st.joinBuf)
+			st.joined, _ = t.appendWordIDs(st, st.joined, st.joinBuf)
 		}
 		st.joinEnd = append(st.joinEnd, int32(len(st.joined)))
 	}
@@ -384,20 +405,25 @@ func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 }
 
 // appendWordIDs appends the ids of the pattern words that match w.
-func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) []int32 {
+// It also reports whether one of them is a refer noun.
+func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) ([]int32, bool) {
 	if len(w) == 0 || !t.gate.admits(w) {
-		return dst
+		return dst, false
 	}
 	if e, ok := st.words[string(w)]; ok {
-		return append(dst, st.wordIDs[e.start:e.end]...)
+		return append(dst, st.wordIDs[e.start:e.end]...), e.refer
 	}
 	if st.words == nil || len(st.words) >= maxCachedWords {
 		st.words, st.wordIDs = make(map[string]wordIDs), st.wordIDs[:0]
 	}
 	start := len(st.wordIDs)
 	st.wordIDs = t.matchWord(st, st.wordIDs, w)
-	st.words[string(w)] = wordIDs{int32(start), int32(len(st.wordIDs))}
-	return append(dst, st.wordIDs[start:]...)
+	e := wordIDs{start: int32(start), end: int32(len(st.wordIDs))}
+	for _, id := range st.wordIDs[start:] {
+		e.refer = e.refer || int(id) < len(t.referOf) && t.referOf[id] != nil
+	}
+	st.words[string(w)] = e
+	return append(dst, st.wordIDs[start:]...), e.refer
 }
 
 // matchWord finds the pattern words w matches: its stem exactly, or a
@@ -442,7 +468,11 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 		return
 	}
 	for _, a := range t.nodes[child].accept {
-		st.occs = append(st.occs, occurrence{atom: a, first: start, last: last})
+		o := occurrence{atom: a, first: start, last: last}
+		if at := t.atoms[a]; at.role == roleNearRight {
+			o.right = int32(at.rule) + 1
+		}
+		st.occs = append(st.occs, o)
 	}
 	t.walk(st, child, start, last+1)
 }
@@ -452,29 +482,51 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Span) {
 	// Exceptions first, so that a proximity match is dropped whole when an
 	// exception covers either of its sides.
-	excepts, blocks := st.exceptSpans[:0], st.blockSpans[:0]
-	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
-		if a.role == roleExcept {
-			excepts = append(excepts, tokSpan{a.topic, o.first, o.last})
-		} else if a.role == roleBlock {
-			blocks = append(blocks, tokSpan{a.topic, o.first, o.last})
-		} else if rule.except {
-			excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
-		}
-	})
-	spans := st.tokSpans[:0]
+	// One pass finds every match; proximity pairs wait for all the
+	// exceptions.
+	excepts, blocks, spans, pairs := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0]
 	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
 		switch {
+		case a.role == roleExcept:
+			excepts = append(excepts, tokSpan{a.topic, o.first, o.last})
+		case a.role == roleBlock:
+			blocks = append(blocks, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleMatch:
 			spans = append(spans, tokSpan{a.topic, o.first, o.last})
-		case a.role != roleNearLeft || rule.except:
-		case overlapsAny(tokSpan{a.topic, o.first, o.last}, excepts) || overlapsAny(tokSpan{a.topic, p.first, p.last}, excepts):
-		case gap(o, p) == 0:
-			spans = append(spans, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
+		case rule.except:
+			excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
 		default:
-			spans = append(spans, tokSpan{a.topic, o.first, o.last}, tokSpan{a.topic, p.first, p.last})
+			pairs = append(pairs, nearPair{a.topic, o, p})
 		}
 	})
+	// Each left side keeps its nearest right side that no exception
+	// covers, so that a context word ("Ukraine") is marked once, not at
+	// every mention in reach. A left side's pairs are neighbours in pairs.
+	for k := 0; k < len(pairs); {
+		best := -1
+		end := k
+		for ; end < len(pairs) && pairs[end].topic == pairs[k].topic && pairs[end].left == pairs[k].left; end++ {
+			pr := pairs[end]
+			if overlapsAny(tokSpan{pr.topic, pr.left.first, pr.left.last}, excepts) || overlapsAny(tokSpan{pr.topic, pr.right.first, pr.right.last}, excepts) {
+				continue
+			}
+			if best < 0 || gap(pr.left, pr.right) < gap(pairs[best].left, pairs[best].right) {
+				best = end
+			}
+		}
+		k = end
+		if best < 0 {
+			continue
+		}
+		pr := pairs[best]
+		o, p := pr.left, pr.right
+		if gap(o, p) == 0 {
+			spans = append(spans, tokSpan{pr.topic, min(o.first, p.first), max(o.last, p.last)})
+		} else {
+			spans = append(spans, tokSpan{pr.topic, o.first, o.last}, tokSpan{pr.topic, p.first, p.last})
+		}
+	}
+	st.pairs = pairs
 	kept := spans[:0]
 	for _, s := range spans {
 		if !overlapsAny(s, excepts) {
@@ -525,8 +577,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 		case roleNearLeft:
 			rule := t.near[a.rule]
 			for _, p := range st.occs {
-				b := t.atoms[p.atom]
-				if b.role == roleNearRight && b.rule == a.rule && gap(o, p) <= rule.distance {
+				if p.right == int32(a.rule)+1 && gap(o, p) <= rule.distance {
 					fn(rule, a, o, p)
 				}
 			}

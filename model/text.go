@@ -230,7 +230,8 @@ func firstSentence(t string) string {
 func titleFromParagraphs(ps []Paragraph) string {
 	for _, p := range ps {
 		if p.Kind == Body {
-			return strings.TrimRight(firstSentence(p.Text), ".")
+			// Merged paragraphs hold newlines; a title is one line.
+			return strings.Join(strings.Fields(strings.TrimRight(firstSentence(p.Text), ".")), " ")
 		}
 	}
 	return ""
