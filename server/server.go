@@ -211,12 +211,11 @@ func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	if closing {
 		return nil
 	}
-	c := s.conns.accept(conn, s.cfg.MaxConnsPerAddr, s.socketRate)
+	c := s.conns.accept(ctx, conn, s.cfg.MaxConnsPerAddr, s.socketRate)
 	if c == nil {
 		s.cfg.Logger.Warn("connection refused: too many from this address", "remote", conn.RemoteAddr().String(), "max", s.cfg.MaxConnsPerAddr)
 		return nil
 	}
-	c.sshCtx = ctx
 	ctx.SetValue(connStateKey{}, c)
 	return c
 }
