@@ -179,7 +179,7 @@ func TestWindowChangeStormNeitherStallsNorHangsShutdown(t *testing.T) {
 // TestResizesAreCoalesced: a burst of window changes reaches the program
 // as a handful of sizes, the last one among them.
 func TestResizesAreCoalesced(t *testing.T) {
-	r := newResizer()
+	r := newResizer(sshWindow(80, 24))
 	var mu sync.Mutex
 	var got []string
 	ctx, cancel := context.WithCancel(context.Background())

@@ -18,9 +18,9 @@ import (
 // the whole connection, which then stalls for good.
 func (s *Server) runProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		_, winch, _ := sess.Pty()
+		pty, winch, _ := sess.Pty()
 		conn := connOf(sess.Context())
-		sizes := newResizer()
+		sizes := newResizer(pty.Window)
 		go sizes.drain(winch)
 		p := s.program(sess, conn)
 		if p == nil {
@@ -53,6 +53,8 @@ func (s *Server) program(sess ssh.Session, conn *connState) *tea.Program {
 	}
 	if s.store != nil {
 		opts.Store = s.store
+		// Exports should go through store.WriteExport with s.cfg.ExportQuota,
+		// once ui.Options carries the quota.
 		opts.ExportDir = filepath.Join(s.cfg.StateDir, "exports", safeName(opts.User))
 	}
 	popts := bubbletea.MakeOptions(sess)
