@@ -45,9 +45,10 @@ const (
 	inputBurst          = 16 << 10
 	inputReadChunk      = 1 << 10
 	resizeCost          = 256
-	// frameInterval is the fastest window changes reach a program: one a
-	// frame at bubbletea's default 60 fps.
-	frameInterval = time.Second / 60
+	// resizeInterval is the fastest window changes reach a program: ten
+	// a second keeps a dragged window following the mouse, where one a
+	// frame (60) let a few clients take the CPU from everyone else.
+	resizeInterval = 100 * time.Millisecond
 )
 
 // throttledReader limits the rate a session's input reaches its program,
@@ -138,7 +139,7 @@ func (r *resizer) deliver(ctx context.Context, budget *rate.Limiter, send func(t
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(frameInterval):
+		case <-time.After(resizeInterval):
 		}
 		w, ok := r.take()
 		if !ok {
