@@ -241,7 +241,7 @@ func (s *Server) claimKey(c *connState) bool {
 	if s.conns.claimKey(c, s.cfg.MaxConnsPerKey) {
 		return true
 	}
-	s.cfg.Logger.Warn("connection closed: too many connections for this key", "remote", c.RemoteAddr().String(), "max", s.cfg.MaxConnsPerKey)
+	s.refusals.Warn("connection closed: too many connections for this key", "remote", c.RemoteAddr().String(), "max", s.cfg.MaxConnsPerKey)
 	c.Close()
 	return false
 }
