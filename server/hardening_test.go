@@ -438,3 +438,29 @@ func TestSomeoneElsesPublicKeyUsesNoSlots(t *testing.T) {
 	defer c.Close()
 	openTerm(t, c, 80, 24).waitFor("5 articles")
 }
+
+func TestConnectionExpiry(t *testing.T) {
+	cfg := Config{IdleTimeout: time.Minute, MaxSession: time.Hour, NoSessionTimeout: 30 * time.Second}
+	now := time.Now()
+	conn := func(age, sinceRead, sinceSession time.Duration, sessions int32) *connState {
+		c := &connState{opened: now.Add(-age)}
+		c.lastRead.Store(now.Add(-sinceRead).UnixNano())
+		c.idleSince.Store(now.Add(-sinceSession).UnixNano())
+		c.sessions.Store(sessions)
+		return c
+	}
+	for _, tc := range []struct {
+		c    *connState
+		want string
+	}{
+		{conn(10*time.Second, time.Second, 10*time.Second, 0), ""},
+		{conn(40*time.Second, time.Second, 40*time.Second, 0), "no session"},
+		{conn(40*time.Second, time.Second, 40*time.Second, 1), ""},
+		{conn(2*time.Minute, 2*time.Minute, 0, 1), "idle"},
+		{conn(2*time.Hour, time.Second, 0, 1), "maximum session time"},
+	} {
+		if got := tc.c.expired(now, cfg); got != tc.want {
+			t.Errorf("expired = %q, want %q", got, tc.want)
+		}
+	}
+}
