@@ -23,6 +23,8 @@ type AppOptions struct {
 	// ReadingWidth caps the reader's prose, in columns (0: the default).
 	ReadingWidth int
 	ExportQuota  int64 // bytes the exports folder may hold (0: no limit)
+	// StoreErr is why there is no Store, for the app to say.
+	StoreErr error
 	// Start is a paragraph address to open first (ARTICLE-ID#pN).
 	Start string
 	// TopicsPath is the user's topics file, where the app saves searches;
@@ -82,8 +84,12 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if err != nil {
 		// Reading still works; the app says why pins do not.
 		fmt.Fprintf(e.stderr, "briefing: warning: %v\n", err)
+		opts.StoreErr = err
 	} else {
 		defer st.Close()
+		if n := st.Notice(); n != "" {
+			fmt.Fprintf(e.stderr, "briefing: warning: %s\n", n)
+		}
 		opts.Store, opts.ExportDir = st, exportDir(dir)
 	}
 	_, err = tea.NewProgram(e.app.New(corpus, opts), tea.WithOutput(e.stdout)).Run()

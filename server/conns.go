@@ -101,7 +101,7 @@ func remoteIP(addr net.Addr) string {
 
 // accept registers a new TCP connection, or returns nil when its address
 // already holds max connections.
-func (t *connTracker) accept(conn net.Conn, max int, socketRate rate.Limit) *connState {
+func (t *connTracker) accept(sshCtx ssh.Context, conn net.Conn, max int, socketRate rate.Limit) *connState {
 	ip := remoteIP(conn.RemoteAddr())
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -111,7 +111,7 @@ func (t *connTracker) accept(conn net.Conn, max int, socketRate rate.Limit) *con
 	now := time.Now()
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &connState{
-		Conn: conn, addr: ip, opened: now, ctx: ctx, cancel: cancel,
+		Conn: conn, addr: ip, opened: now, ctx: ctx, cancel: cancel, sshCtx: sshCtx,
 		socket:  rate.NewLimiter(socketRate, socketBurst),
 		budget:  rate.NewLimiter(inputBytesPerSecond, inputBurst),
 		onClose: t.remove,
@@ -241,7 +241,7 @@ func (s *Server) claimKey(c *connState) bool {
 	if s.conns.claimKey(c, s.cfg.MaxConnsPerKey) {
 		return true
 	}
-	s.cfg.Logger.Warn("connection closed: too many connections for this key", "remote", c.RemoteAddr().String(), "max", s.cfg.MaxConnsPerKey)
+	s.refusals.Warn("connection closed: too many connections for this key", "remote", c.RemoteAddr().String(), "max", s.cfg.MaxConnsPerKey)
 	c.Close()
 	return false
 }

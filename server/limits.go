@@ -45,9 +45,10 @@ const (
 	inputBurst          = 16 << 10
 	inputReadChunk      = 1 << 10
 	resizeCost          = 256
-	// frameInterval is the fastest window changes reach a program: one a
-	// frame at bubbletea's default 60 fps.
-	frameInterval = time.Second / 60
+	// resizeInterval is the fastest window changes reach a program: ten
+	// a second keeps a dragged window following the mouse, where one a
+	// frame (60) let a few clients take the CPU from everyone else.
+	resizeInterval = 100 * time.Millisecond
 )
 
 // throttledReader limits the rate a session's input reaches its program,
@@ -81,10 +82,15 @@ type resizer struct {
 	mu      sync.Mutex
 	latest  ssh.Window
 	pending bool
+	shown   ssh.Window // the size the program last got
 	wake    chan struct{}
 }
 
-func newResizer() *resizer { return &resizer{wake: make(chan struct{}, 1)} }
+// newResizer starts from the size the program starts with, so the copy of
+// it the SSH library queues costs nothing.
+func newResizer(initial ssh.Window) *resizer {
+	return &resizer{shown: initial, wake: make(chan struct{}, 1)}
+}
 
 // set records a window change; it never blocks.
 func (r *resizer) set(w ssh.Window) {
@@ -97,13 +103,19 @@ func (r *resizer) set(w ssh.Window) {
 	}
 }
 
+// take returns the size to deliver, if it changed.
 func (r *resizer) take() (ssh.Window, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	w, ok := r.latest, r.pending
+	w, ok := r.latest, r.pending && !sameSize(r.latest, r.shown)
 	r.pending = false
+	if ok {
+		r.shown = w
+	}
 	return w, ok
 }
+
+func sameSize(a, b ssh.Window) bool { return a.Width == b.Width && a.Height == b.Height }
 
 // drain reads every window change the session receives until the channel
 // closes. It must keep reading after the program ends: the SSH library
@@ -127,13 +139,19 @@ func (r *resizer) deliver(ctx context.Context, budget *rate.Limiter, send func(t
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(frameInterval):
+		case <-time.After(resizeInterval):
+		}
+		w, ok := r.take()
+		if !ok {
+			continue
 		}
 		if budget.WaitN(ctx, resizeCost) != nil {
 			return
 		}
-		if w, ok := r.take(); ok {
-			send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		// A newer size that came during the wait wins.
+		if newer, ok := r.take(); ok {
+			w = newer
 		}
+		send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 	}
 }

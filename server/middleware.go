@@ -35,7 +35,7 @@ func (s *Server) limitSessions() wish.Middleware {
 			}
 			s.mu.Unlock()
 			if full {
-				s.cfg.Logger.Warn("session refused: server full", "remote", sess.RemoteAddr().String(), "max", s.cfg.MaxSessions)
+				s.refusals.Warn("session refused: server full", "remote", sess.RemoteAddr().String(), "max", s.cfg.MaxSessions)
 				wish.Println(sess, "briefing: the server is full right now; please try again in a few minutes")
 				sess.Exit(1)
 				return
@@ -56,7 +56,7 @@ func (s *Server) rateLimit() wish.Middleware {
 	return func(next ssh.Handler) ssh.Handler {
 		return func(sess ssh.Session) {
 			if err := s.limiter.Allow(sess); err != nil {
-				s.cfg.Logger.Warn("session refused: rate limit", "remote", sess.RemoteAddr().String(),
+				s.refusals.Warn("session refused: rate limit", "remote", sess.RemoteAddr().String(),
 					"rate", s.cfg.RatePerSecond, "burst", s.cfg.RateBurst)
 				wish.Fatal(sess, err)
 				return

@@ -18,9 +18,9 @@ import (
 // the whole connection, which then stalls for good.
 func (s *Server) runProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		_, winch, _ := sess.Pty()
+		pty, winch, _ := sess.Pty()
 		conn := connOf(sess.Context())
-		sizes := newResizer()
+		sizes := newResizer(pty.Window)
 		go sizes.drain(winch)
 		p := s.program(sess, conn)
 		if p == nil {

@@ -138,6 +138,7 @@ type Server struct {
 	fingerprint string
 	newModel    ModelFunc
 	conns       *connTracker
+	refusals    *refusalLog
 	limiter     ratelimiter.RateLimiter
 	socketRate  rate.Limit // bytes per second read from each connection; tests raise it
 
@@ -175,6 +176,7 @@ func New(cfg Config, corpus *model.Corpus, st *store.Store) (*Server, error) {
 		newModel:   cfg.NewModel,
 		sessions:   map[*tea.Program]struct{}{},
 		conns:      newConnTracker(),
+		refusals:   newRefusalLog(cfg.Logger),
 		socketRate: socketBytesPerSecond,
 		limiter:    ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 1024),
 	}
@@ -190,7 +192,7 @@ func New(cfg Config, corpus *model.Corpus, st *store.Store) (*Server, error) {
 			srv.HandshakeTimeout = cfg.HandshakeTimeout
 			srv.ConnCallback = s.acceptConn
 			srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-				cfg.Logger.Warn("connection failed", "remote", c.RemoteAddr().String(), "err", err)
+				s.refusals.Warn("connection failed", "remote", c.RemoteAddr().String(), "err", err)
 			}
 			return nil
 		},
@@ -219,12 +221,11 @@ func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	if closing {
 		return nil
 	}
-	c := s.conns.accept(conn, s.cfg.MaxConnsPerAddr, s.socketRate)
+	c := s.conns.accept(ctx, conn, s.cfg.MaxConnsPerAddr, s.socketRate)
 	if c == nil {
-		s.cfg.Logger.Warn("connection refused: too many from this address", "remote", conn.RemoteAddr().String(), "max", s.cfg.MaxConnsPerAddr)
+		s.refusals.Warn("connection refused: too many from this address", "remote", conn.RemoteAddr().String(), "max", s.cfg.MaxConnsPerAddr)
 		return nil
 	}
-	c.sshCtx = ctx
 	ctx.SetValue(connStateKey{}, c)
 	return c
 }
@@ -236,13 +237,13 @@ func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	remote, fp := ctx.RemoteAddr().String(), Fingerprint(key)
 	if reason := s.keyRefusal(ctx, key); reason != "" {
-		s.cfg.Logger.Info("auth refused", "remote", remote, "user", ctx.User(), "key", fp, "reason", reason)
+		s.refusals.Warn("auth refused", "remote", remote, "user", ctx.User(), "key", fp, "reason", reason)
 		return false
 	}
 	// Refused here when the key is already full; counted once the
 	// handshake is done (see claimKey).
 	if s.conns.keyFull(fp, s.cfg.MaxConnsPerKey) {
-		s.cfg.Logger.Warn("auth refused: too many connections for this key", "remote", remote, "key", fp, "max", s.cfg.MaxConnsPerKey)
+		s.refusals.Warn("auth refused: too many connections for this key", "remote", remote, "key", fp, "max", s.cfg.MaxConnsPerKey)
 		return false
 	}
 	return true

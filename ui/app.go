@@ -28,6 +28,7 @@ type ShutdownMsg struct{}
 type Options struct {
 	Style     string   // dark, light or notty
 	Store     PinStore // where pins live; nil runs without pins
+	StoreErr  error    // why there is no Store, shown instead of a generic reason
 	User      string   // whose briefing this program shows
 	ExportDir string   // where e writes exported briefings
 	// ReadingWidth caps the reader's prose at a readable measure, in
@@ -84,7 +85,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 	if s.readingWidth == 0 {
 		s.readingWidth = DefaultReadingWidth
 	}
-	s.pins = newPinBoard(opts.Store, opts.User)
+	s.pins = newPinBoard(opts.Store, opts.User, opts.StoreErr)
 	s.topicsPath, s.builtinTopics = opts.TopicsPath, opts.BuiltinTopics
 	if s.builtinTopics <= 0 || s.builtinTopics > len(corpus.Topics) {
 		s.builtinTopics = len(corpus.Topics)

@@ -296,3 +296,16 @@ func TestTooSmallKeepsAnOpenNote(t *testing.T) {
 		t.Errorf("the note did not survive:\n%s", screen(a))
 	}
 }
+
+func TestStoreErrorIsShown(t *testing.T) {
+	why := errors.New("briefing.db in /x is not a database: move it aside or use --state")
+	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY, StoreErr: why}), 120, 40)
+	press(a, "enter", "p")
+	if !strings.Contains(statusLine(a), "not a database") {
+		t.Errorf("reader: %q", statusLine(a))
+	}
+	press(a, "b")
+	if !strings.Contains(screen(a), "move it aside") {
+		t.Errorf("briefing view:\n%s", screen(a))
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -44,12 +45,16 @@ type pinBoard struct {
 	// slowAfter is how long a write may take before the view says
 	// "saving…"; zero or less never says it.
 	slowAfter time.Duration
+	noStore   error // why there is no store
 }
 
 type pinKey struct{ article, hash string }
 
-func newPinBoard(st PinStore, user string) *pinBoard {
-	b := &pinBoard{st: st, user: user, io: &sync.Mutex{}, gen: new(int64), slowAfter: 100 * time.Millisecond}
+func newPinBoard(st PinStore, user string, why error) *pinBoard {
+	b := &pinBoard{st: st, user: user, io: &sync.Mutex{}, gen: new(int64), slowAfter: 100 * time.Millisecond, noStore: errNoStore}
+	if why != nil {
+		b.noStore = fmt.Errorf("pins are unavailable: %w", why)
+	}
 	// The first read happens before the program starts, not in Update.
 	b.apply(b.read())
 	return b
@@ -66,7 +71,7 @@ type pinsLoadedMsg struct {
 func (b *pinBoard) read() pinsLoadedMsg {
 	*b.gen++
 	if b.st == nil {
-		return pinsLoadedMsg{err: errNoStore, gen: *b.gen}
+		return pinsLoadedMsg{err: b.noStore, gen: *b.gen}
 	}
 	pins, err := b.st.Pins(b.user)
 	return pinsLoadedMsg{pins: pins, err: err, gen: *b.gen}
@@ -125,7 +130,7 @@ const (
 func (b *pinBoard) write(to viewID, op pinOp, fn func(st PinStore, user string) (model.Pin, error)) tea.Cmd {
 	return replyTo(to, func() tea.Msg {
 		if b.st == nil {
-			return pinWriteMsg{op: op, err: errNoStore}
+			return pinWriteMsg{op: op, err: b.noStore}
 		}
 		b.io.Lock()
 		defer b.io.Unlock()

@@ -14,6 +14,7 @@ import (
 	"crypto/rand"
 	"flag"
 	"fmt"
+	"io"
 	mrand "math/rand/v2"
 	"net"
 	"os"
@@ -39,6 +40,8 @@ func main() {
 	think := flag.Duration("think", 200*time.Millisecond, "pause between a frame and the next key press (0: as fast as frames come)")
 	profile := flag.String("cpuprofile", "", "write the server's CPU profile to `FILE`")
 	storms := flag.Int("storm", 0, "clients pipelining window changes while the others type")
+	apart := flag.Bool("storm-apart", false, "run the -storm clients in a process of their own, as they would be on another machine")
+	child := flag.String("storm-child", "", "internal: run -storm clients against `ADDR` until stdin closes")
 	pin := flag.Bool("pin", false, "run the server on CPU 0 and the clients on the others (Linux, needs taskset), so clients do not steal the server's time")
 	flag.Parse()
 	if *pin {
@@ -47,13 +50,20 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	if err := run(*bin, *n, *storms, *keys, *think, *profile, *pin); err != nil {
+	if *child != "" {
+		if err := stormChild(*child, *storms); err != nil {
+			fmt.Fprintln(os.Stderr, "sshload:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*bin, *n, *storms, *keys, *think, *profile, *pin, *apart); err != nil {
 		fmt.Fprintln(os.Stderr, "sshload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, n, storms, presses int, think time.Duration, profile string, pin bool) error {
+func run(bin string, n, storms, presses int, think time.Duration, profile string, pin, apart bool) error {
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
 		return err
@@ -112,16 +122,10 @@ func run(bin string, n, storms, presses int, think time.Duration, profile string
 	time.Sleep(3 * time.Second)
 	idleBytes := total(sessions) - before
 
-	stormers := make([]*session, storms)
-	for i := range stormers {
-		if stormers[i], err = open(addr); err != nil {
-			return fmt.Errorf("storm client: %w", err)
-		}
-	}
-	stop := make(chan struct{})
 	var changes atomic.Int64
-	for _, s := range stormers {
-		go s.storm(stop, &changes)
+	stop, stormers, stopChild, err := startStorm(addr, storms, apart, &changes)
+	if err != nil {
+		return err
 	}
 	stormStart := time.Now()
 	cpuStart, selfStart := cpuTime(srv.Process.Pid), cpuTime(os.Getpid())
@@ -140,6 +144,9 @@ func run(bin string, n, storms, presses int, think time.Duration, profile string
 	}
 	wg.Wait()
 	close(stop)
+	if stopChild != nil {
+		changes.Store(stopChild())
+	}
 	stormTime := time.Since(stormStart)
 	cpuUsed, selfUsed := cpuTime(srv.Process.Pid)-cpuStart, cpuTime(os.Getpid())-selfStart
 	slices.Sort(latencies)
@@ -291,6 +298,60 @@ func (s *session) press(n int, think time.Duration) (lat []time.Duration, sizes 
 		time.Sleep(think)
 	}
 	return lat, sizes
+}
+
+// startStorm starts storms clients here, or in a child process with
+// apart; stopChild then ends it and returns how many changes it sent.
+func startStorm(addr string, storms int, apart bool, sent *atomic.Int64) (stop chan struct{}, here []*session, stopChild func() int64, err error) {
+	stop = make(chan struct{})
+	if storms == 0 {
+		return stop, nil, nil, nil
+	}
+	if apart {
+		cmd := exec.Command(os.Args[0], "-storm-child", addr, "-storm", strconv.Itoa(storms))
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, os.Stderr
+		if err := cmd.Start(); err != nil {
+			return nil, nil, nil, err
+		}
+		return stop, nil, func() int64 {
+			in.Close()
+			cmd.Wait()
+			n, _ := strconv.ParseInt(strings.TrimSpace(out.String()), 10, 64)
+			return n
+		}, nil
+	}
+	here = make([]*session, storms)
+	for i := range here {
+		if here[i], err = open(addr); err != nil {
+			return nil, nil, nil, fmt.Errorf("storm client: %w", err)
+		}
+	}
+	for _, s := range here {
+		go s.storm(stop, sent)
+	}
+	return stop, here, nil, nil
+}
+
+// stormChild is the -storm-apart process: it storms until its stdin
+// closes and prints how many window changes it sent.
+func stormChild(addr string, storms int) error {
+	var sent atomic.Int64
+	stop, clients, _, err := startStorm(addr, storms, false, &sent)
+	if err != nil {
+		return err
+	}
+	io.Copy(io.Discard, os.Stdin)
+	close(stop)
+	for _, c := range clients {
+		c.client.Close()
+	}
+	fmt.Println(sent.Load())
+	return nil
 }
 
 // storm pipelines window changes until stop is closed, as a hostile or
