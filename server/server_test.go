@@ -551,7 +551,7 @@ func TestHostileClients(t *testing.T) {
 	}
 
 	// The normal session still answers promptly.
-	for _, k := range []string{"m", "esc", "j"} {
+	for _, k := range []string{"j", "k", "m"} {
 		normal.send(k)
 	}
 	normal.waitFor("coverage")
