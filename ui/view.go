@@ -35,10 +35,11 @@ const (
 	viewCompare
 	viewMatrix
 	viewBriefing
+	viewTimeline
 	viewCount
 )
 
-var viewNames = [viewCount]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing"}
+var viewNames = [viewCount]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing", viewTimeline: "timeline"}
 
 // Navigation: a view asks, the root decides.
 type (
