@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"briefing/model"
@@ -226,6 +228,26 @@ func TestGoldenTimeline(t *testing.T) {
 					checkWidth(t, a)
 					golden.RequireEqual(t, screen(a))
 				})
+			}
+		}
+	}
+}
+
+// The grid and the list fit every window from the smallest usable one up,
+// in colour and not, and resizing keeps the cursor on screen.
+func TestTimelineSizes(t *testing.T) {
+	for _, style := range []string{render.StyleNoTTY, render.StyleDark} {
+		a := newTimelineApp(t, 120, 40, style)
+		press(a, "2", "T", "j") // Reuters, 2 paragraphs the first week
+		for _, keys := range [][]string{nil, {"enter"}} {
+			press(a, keys...)
+			for _, size := range [][2]int{{MinWidth, MinHeight}, {41, 11}, {57, 13}, {80, 24}, {200, 60}} {
+				a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				checkWidth(t, a)
+				listing := strings.HasPrefix(ansi.Strip(statusLine(a)), "paragraph 1/2")
+				if !strings.Contains(screen(a), "▸") || (keys != nil) != listing {
+					t.Errorf("%s %dx%d after %v: no cursor, or the list lost\n%s", style, size[0], size[1], keys, screen(a))
+				}
 			}
 		}
 	}

@@ -52,8 +52,9 @@ func NewStyles(style string) Styles {
 	}
 	ld := lipgloss.LightDark(style != StyleLight)
 	var shade [ShadeLevels]lipgloss.Style
-	// Fewer paragraphs fade toward the background, more stand out of it.
-	for i, c := range [ShadeLevels][2]string{{"#B8B3EE", "#4B4580"}, {"#8C85E6", "#7A6FD0"}, {"#5A56E0", "#A898FF"}, {"#2F2A9E", "#D6CCFF"}} {
+	// Fewer paragraphs fade toward the background, more stand out of it;
+	// even one is 3:1 against it (WCAG's contrast for graphics).
+	for i, c := range [ShadeLevels][2]string{{"#8F88E6", "#6B63C0"}, {"#6660DC", "#8C80E8"}, {"#4A44C8", "#B0A2FF"}, {"#2F2A9E", "#D6CCFF"}} {
 		shade[i] = lipgloss.NewStyle().Foreground(ld(lipgloss.Color(c[0]), lipgloss.Color(c[1])))
 	}
 	accent := ld(lipgloss.Color("#5A56E0"), lipgloss.Color("#B9A6FF"))
