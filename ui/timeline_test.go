@@ -252,3 +252,19 @@ func TestTimelineSizes(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTimelineKey10k moves the cursor over the grid of a topic on the
+// 10,000-article corpus.
+func BenchmarkTimelineKey10k(b *testing.B) {
+	a := app(b, corpus10k(b), 120, 40)
+	press(a, "2", "T")
+	timeKeys(b, a, "l", "j", "h", "k")
+}
+
+// BenchmarkTimelineTopic10k changes the topic with the timeline open: each
+// press lays out a new timeline.
+func BenchmarkTimelineTopic10k(b *testing.B) {
+	a := app(b, corpus10k(b), 120, 40)
+	press(a, "2", "T")
+	timeKeys(b, a, "t")
+}
