@@ -149,16 +149,16 @@ func (m *timelineView) clamp() {
 	if m.hasRows() {
 		m.row = min(max(m.row, 0), len(m.tl.Rows)-1)
 		m.col = min(max(m.col, 0), max(len(m.tl.Periods)-1, 0))
-		m.rowOffset = scrollTo(m.rowOffset, m.row, m.visibleRows())
-		m.colOffset = scrollTo(m.colOffset, m.col, m.visibleCols())
+		m.rowOffset = followCursor(m.rowOffset, m.row, m.visibleRows())
+		m.colOffset = followCursor(m.colOffset, m.col, m.visibleCols())
 	}
 	m.item = min(max(m.item, 0), max(len(m.refs)-1, 0))
-	m.itemOffset = scrollTo(m.itemOffset, m.item, m.visibleItems())
+	m.itemOffset = followCursor(m.itemOffset, m.item, m.visibleItems())
 }
 
-// scrollTo is the offset that keeps cursor within a window of n from the
+// followCursor is the offset that keeps cursor within a window of n from the
 // current offset, moving it as little as possible.
-func scrollTo(offset, cursor, n int) int {
+func followCursor(offset, cursor, n int) int {
 	if cursor < offset {
 		return cursor
 	}
@@ -277,9 +277,9 @@ func (m *timelineView) gridView() string {
 	var b strings.Builder
 	head := fmt.Sprintf(": paragraphs per outlet and %s · first mention %s, %s", tl.By, tl.First.Article.DateString(), tl.First.Link())
 	b.WriteString(ansi.Truncate(st.Title.Render(m.s.topicName())+st.Dim.Render(head), m.width, "…") + "\n\n")
-	b.WriteString(st.Header.Render("  " + padRight("OUTLET", ow+1)))
+	b.WriteString(st.Header.Render("  " + padCell("OUTLET", ow+1)))
 	for c := m.colOffset; c < last; c++ {
-		b.WriteString(st.Header.Render(" " + padRight(tl.By.Label(tl.Periods[c]), lw) + " "))
+		b.WriteString(st.Header.Render(" " + padCell(tl.By.Label(tl.Periods[c]), lw) + " "))
 	}
 	b.WriteString(st.Header.Render(timelineTotal))
 	most := tl.Max()
@@ -289,7 +289,7 @@ func (m *timelineView) gridView() string {
 		if r == m.row {
 			marker = "▸ "
 		}
-		b.WriteString("\n" + marker + padRight(render.Truncate(row.Outlet, ow), ow+1))
+		b.WriteString("\n" + marker + padCell(render.Truncate(row.Outlet, ow), ow+1))
 		for c := m.colOffset; c < last; c++ {
 			b.WriteString(m.cell(row.Count(c), most, r == tl.FirstRow && c == tl.FirstCol, r == m.row && c == m.col))
 		}
@@ -308,13 +308,13 @@ func (m *timelineView) cell(n, most int, first, cursor bool) string {
 	var s string
 	switch {
 	case n == 0:
-		s = st.CellEmpty.Render(padRight("·", lw))
+		s = st.CellEmpty.Render(padCell("·", lw))
 	case m.s.plain:
 		s = strconv.Itoa(n)
 		if first {
 			s += "*"
 		}
-		s = st.Cell.Render(padRight(s, lw))
+		s = st.Cell.Render(padCell(s, lw))
 	default:
 		level := render.ShadeLevel(n, most)
 		glyphs := strings.Repeat(render.Shades[level], lw)
@@ -366,13 +366,13 @@ func (m *timelineView) listView() string {
 		if i == m.item {
 			line = st.Selected.Render(line)
 		}
-		b.WriteString("\n" + line + "\n    " + st.Dim.Render(render.Truncate(firstLine(a, ref.Para), max(m.width-4, 1))))
+		b.WriteString("\n" + line + "\n    " + st.Dim.Render(render.Truncate(openingLine(a, ref.Para), max(m.width-4, 1))))
 	}
 	return b.String()
 }
 
-// firstLine is the start of a paragraph's text, on one line.
-func firstLine(a *model.Article, para int) string {
+// openingLine is the start of a paragraph's text, on one line.
+func openingLine(a *model.Article, para int) string {
 	if para < 0 || para >= len(a.Paragraphs) {
 		return ""
 	}
@@ -380,7 +380,8 @@ func firstLine(a *model.Article, para int) string {
 	return text
 }
 
-func padRight(s string, w int) string {
+// padCell pads s with spaces to w cells.
+func padCell(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 }
 

@@ -79,8 +79,8 @@ func newTimelineApp(t testing.TB, w, h int, style string) *App {
 	return startApp(New(timelineCorpus(t), Options{Style: style, Store: st, User: "tester", ExportDir: t.TempDir()}), w, h)
 }
 
-// articleID is the id the corpus gave the article titled title.
-func articleID(t *testing.T, a *App, title string) string {
+// idOfTitle is the id the corpus gave the article titled title.
+func idOfTitle(t *testing.T, a *App, title string) string {
 	t.Helper()
 	for _, art := range a.s.corpus.Articles {
 		if art.Title == title {
@@ -132,7 +132,7 @@ func TestTimelineKeys(t *testing.T) {
 		}
 	}
 	press(a, "j", "enter")
-	id := articleID(t, a, "Reuters on the regions")
+	id := idOfTitle(t, a, "Reuters on the regions")
 	if viewName(a) != "reader" || !strings.Contains(titleLine(a), id) || cursorPara(a) != 3 {
 		t.Errorf("enter opened %q at ¶%d", titleLine(a), cursorPara(a))
 	}
