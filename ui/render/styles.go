@@ -47,6 +47,7 @@ func NewStyles(style string) Styles {
 			Gutter: plain, GutterCurrent: plain, Selected: plain, Marked: plain,
 			BadgeCurrent: plain, StatusBar: plain, Notice: plain,
 			Error: plain, Header: plain, Cell: plain, CellEmpty: plain, CellCursor: plain,
+			Shade:   [ShadeLevels]lipgloss.Style{plain, plain, plain, plain},
 			HelpKey: plain, HelpDesc: plain, HelpSep: plain,
 		}
 	}
