@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 func newTimeline(e env, c *common) *cobra.Command {
@@ -57,9 +58,6 @@ topic is marked (◆ shaded, * in counts). Undated articles are counted below.`,
 	return cmd
 }
 
-// shades go from one paragraph to the most any cell holds.
-var shades = []string{"░", "▒", "▓", "█"}
-
 // timelineText lays the timeline out as text: outlets down the side,
 // periods across.
 func timelineText(tl *model.Timeline, name string, width int, colour bool) string {
@@ -99,7 +97,7 @@ func timelineText(tl *model.Timeline, name string, width int, colour bool) strin
 			case colour && n == 0:
 				s = strings.Repeat(" ", cell)
 			case colour:
-				shade := shades[(n-1)*(len(shades)-1)/max(most-1, 1)]
+				shade := render.Shades[render.ShadeLevel(n, most)]
 				s = strings.Repeat(shade, cell)
 				if first {
 					s = "◆" + strings.Repeat(shade, cell-1)
@@ -118,7 +116,7 @@ func timelineText(tl *model.Timeline, name string, width int, colour bool) strin
 		b.WriteString("  " + strconv.Itoa(row.Total) + "\n")
 	}
 	if colour {
-		fmt.Fprintf(&b, "\n%s 1 paragraph … %s %d; ◆ first mention\n", shades[0], shades[len(shades)-1], most)
+		fmt.Fprintf(&b, "\n%s 1 paragraph … %s %d; ◆ first mention\n", render.Shades[0], render.Shades[render.ShadeLevels-1], most)
 	}
 	if tl.Undated > 0 {
 		fmt.Fprintf(&b, "%d more paragraphs are in undated articles.\n", tl.Undated)

@@ -104,6 +104,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 		viewMatrix:   newMatrixView(s),
 		viewBriefing: newBriefingView(s),
 		viewSearch:   newResultsView(s),
+		viewTimeline: newTimelineView(s),
 	}
 	return a
 }
@@ -263,6 +264,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.cycleTopic(-1)
 	case key.Matches(msg, g.Matrix) && a.focus != viewMatrix:
 		return a.show(viewMatrix, nil)
+	case key.Matches(msg, g.Timeline) && a.focus != viewTimeline:
+		return a.show(viewTimeline, nil)
 	case key.Matches(msg, g.Briefing) && a.focus != viewBriefing:
 		return tea.Batch(a.s.pins.load(), a.show(viewBriefing, nil))
 	case key.Matches(msg, g.Refresh):

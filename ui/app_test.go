@@ -29,6 +29,8 @@ func TestGoldenViews(t *testing.T) {
 		"reader-note":    {"enter", "2", "]", "p", "a", "N", "o", "t", "e"},
 		"briefing":       {"enter", "2", "]", "p", "a", "w", "h", "y", "ctrl+s", "]", "p", "1", "]", "p", "b"},
 		"briefing-empty": {"b"},
+		"timeline":       {"2", "T"},
+		"timeline-cells": {"2", "T", "enter"},
 	}
 	for _, style := range []string{render.StyleNoTTY, render.StyleDark} {
 		for _, size := range [][2]int{{120, 40}, {80, 24}} {
@@ -144,7 +146,7 @@ func TestTopicKeys(t *testing.T) {
 	a := newApp(t, 120, 40)
 	for _, tc := range []struct{ key, want string }{
 		{"1", "topic: 1 Security guarantees"}, {"4", "topic: 4 Frozen assets"}, {"0", "topic: none"},
-		{"t", "topic: 1 Security guarantees"}, {"T", "topic: none"}, {"T", "topic: 10 Strikes"},
+		{"t", "topic: 1 Security guarantees"}, {"shift+tab", "topic: none"}, {"shift+tab", "topic: 10 Strikes"},
 	} {
 		press(a, tc.key)
 		if !strings.Contains(titleLine(a), tc.want) {

@@ -17,6 +17,7 @@ type KeyMap struct {
 	Note     NoteKeys
 	Compare  CompareKeys
 	Matrix   MatrixKeys
+	Timeline TimelineKeys
 	Briefing BriefingKeys
 	Search   SearchKeys
 	Confirm  ConfirmKeys
@@ -24,7 +25,7 @@ type KeyMap struct {
 
 // GlobalKeys work in every view unless a text field has focus.
 type GlobalKeys struct {
-	Quit, ForceQuit, Help, Back, Topic, ClearTopic, NextTopic, PrevTopic, Matrix, Briefing, Refresh, Search key.Binding
+	Quit, ForceQuit, Help, Back, Topic, ClearTopic, NextTopic, PrevTopic, Matrix, Timeline, Briefing, Refresh, Search key.Binding
 }
 
 // NavKeys move a cursor or scroll, in every view that has rows.
@@ -62,6 +63,11 @@ type MatrixKeys struct {
 	Left, Right, Open, GroupByOutlet key.Binding
 }
 
+// TimelineKeys are the timeline's own keys.
+type TimelineKeys struct {
+	Left, Right, Open, Period key.Binding
+}
+
 // BriefingKeys are the briefing view's own keys.
 type BriefingKeys struct {
 	Open, MoveUp, MoveDown, Remove, Undo, Export, Note, Refile key.Binding
@@ -90,9 +96,10 @@ func DefaultKeyMap() KeyMap {
 			Back:       b([]string{"esc"}, "esc", "back"),
 			Topic:      b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "choose topic"),
 			ClearTopic: b([]string{"0"}, "0", "clear topic"),
-			NextTopic:  b([]string{"t"}, "t/T", "cycle topics"),
-			PrevTopic:  b([]string{"T"}, "T", "previous topic"),
+			NextTopic:  b([]string{"t"}, "t", "cycle topics"),
+			PrevTopic:  b([]string{"shift+tab"}, "⇧⇥", "previous topic"),
 			Matrix:     b([]string{"m"}, "m", "coverage matrix"),
+			Timeline:   b([]string{"T"}, "T", "topic timeline"),
 			Briefing:   b([]string{"b"}, "b", "briefing"),
 			Refresh:    b([]string{"r"}, "r", "refresh pins"),
 			Search:     b([]string{"s"}, "s", "search everything"),
@@ -145,6 +152,12 @@ func DefaultKeyMap() KeyMap {
 			Open:          b([]string{"enter"}, "enter", "open"),
 			GroupByOutlet: b([]string{"o"}, "o", "group by outlet"),
 		},
+		Timeline: TimelineKeys{
+			Left:   b([]string{"left", "h"}, "←/h", "earlier"),
+			Right:  b([]string{"right", "l"}, "→/l", "later"),
+			Open:   b([]string{"enter"}, "enter", "list / open"),
+			Period: b([]string{"tab"}, "tab", "weeks/months"),
+		},
 		Briefing: BriefingKeys{
 			Open:     b([]string{"enter"}, "enter", "open in reader"),
 			MoveUp:   b([]string{"K"}, "K", "move pin up"),
@@ -180,7 +193,7 @@ func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
 // globalHelp is the global keys' column of the full help.
 func (k KeyMap) globalHelp() []key.Binding {
 	g := k.Global
-	return []key.Binding{g.Topic, g.ClearTopic, g.NextTopic, g.Search, g.Matrix, g.Briefing, g.Refresh, g.Back, g.Help, g.Quit}
+	return []key.Binding{g.Topic, g.ClearTopic, g.NextTopic, g.PrevTopic, g.Search, g.Matrix, g.Timeline, g.Briefing, g.Refresh, g.Back, g.Help, g.Quit}
 }
 
 func (k KeyMap) navHelp() []key.Binding {

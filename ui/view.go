@@ -36,10 +36,11 @@ const (
 	viewMatrix
 	viewBriefing
 	viewSearch
+	viewTimeline
 	viewCount
 )
 
-var viewNames = [viewCount]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing", viewSearch: "search"}
+var viewNames = [viewCount]string{viewList: "articles", viewReader: "reader", viewCompare: "compare", viewMatrix: "coverage", viewBriefing: "briefing", viewSearch: "search", viewTimeline: "timeline"}
 
 // Navigation: a view asks, the root decides.
 type (

@@ -24,6 +24,8 @@ type Styles struct {
 	Cell          lipgloss.Style
 	CellEmpty     lipgloss.Style
 	CellCursor    lipgloss.Style
+	// Shade colours a timeline cell's Shades glyphs, by ShadeLevel.
+	Shade [ShadeLevels]lipgloss.Style
 	// The footer's help: keys, their descriptions and separators.
 	HelpKey, HelpDesc, HelpSep lipgloss.Style
 }
@@ -45,10 +47,17 @@ func NewStyles(style string) Styles {
 			Gutter: plain, GutterCurrent: plain, Selected: plain, Marked: plain,
 			BadgeCurrent: plain, StatusBar: plain, Notice: plain,
 			Error: plain, Header: plain, Cell: plain, CellEmpty: plain, CellCursor: plain,
+			Shade:   [ShadeLevels]lipgloss.Style{plain, plain, plain, plain},
 			HelpKey: plain, HelpDesc: plain, HelpSep: plain,
 		}
 	}
 	ld := lipgloss.LightDark(style != StyleLight)
+	var shade [ShadeLevels]lipgloss.Style
+	// Fewer paragraphs fade toward the background, more stand out of it;
+	// even one is 3:1 against it (WCAG's contrast for graphics).
+	for i, c := range [ShadeLevels][2]string{{"#8F88E6", "#6B63C0"}, {"#6660DC", "#8C80E8"}, {"#4A44C8", "#B0A2FF"}, {"#2F2A9E", "#D6CCFF"}} {
+		shade[i] = lipgloss.NewStyle().Foreground(ld(lipgloss.Color(c[0]), lipgloss.Color(c[1])))
+	}
 	accent := ld(lipgloss.Color("#5A56E0"), lipgloss.Color("#B9A6FF"))
 	text := ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#E4E4E4"))
 	subtle := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
@@ -73,6 +82,7 @@ func NewStyles(style string) Styles {
 		Cell:          lipgloss.NewStyle().Foreground(text),
 		CellEmpty:     lipgloss.NewStyle().Foreground(subtle),
 		CellCursor:    lipgloss.NewStyle().Foreground(text).Background(faint).Bold(true),
+		Shade:         shade,
 		// bubbles' default help colours are 1.9:1 to 3.2:1 against these
 		// backgrounds; these meet WCAG AA (4.5:1).
 		HelpKey:  lipgloss.NewStyle().Foreground(text),
