@@ -113,3 +113,27 @@ func (s *tmuxSession) waitForChange(before string) string {
 	s.t.Fatalf("the status line stayed %q", before)
 	return ""
 }
+
+func TestSearchOpenAndWalkInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the real binary")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 120, 40, bin+" --state "+t.TempDir()+"; echo exited-$?; sleep 30")
+	s.waitFor("5 articles")
+	s.keys("s")
+	s.waitFor("briefing · search")
+	s.keys("-l", "security guarantees")
+	s.waitFor("paragraphs in")
+	s.keys("Enter") // to the results
+	s.waitFor("enter opens the paragraph")
+	s.keys("Enter") // open the first
+	s.waitFor("briefing · reader")
+	s.waitFor("search hit 1/")
+	s.keys("n")
+	s.waitFor("search hit 2/")
+	s.keys("N")
+	s.waitFor("search hit 1/")
+	s.keys("q")
+	s.waitFor("exited-0")
+}

@@ -347,9 +347,9 @@ func (q *Query) Typing() *Query {
 	if last.Quoted || last.Prefix || len(last.Words) != 1 || last.Pos+len(last.Raw) != len(q.Text) {
 		return q
 	}
-	var tz tokenizer
-	tz.tokenize(last.Raw)
-	w := string(tz.norm(tz.tokens[0]))
+	// The stemmed key, as the index holds words: a plural typed in full
+	// ("guarantees") must still find its word as a prefix.
+	w := last.Words[0]
 	if utf8.RuneCountInString(w) < 3 {
 		return q
 	}

@@ -296,3 +296,26 @@ func TestSearchHyphenForms(t *testing.T) {
 		t.Errorf("decisionmaking finds %d, decision-making %d", n, want)
 	}
 }
+
+// While typing, a last word typed in full, plural or not, still finds
+// what the finished query finds.
+func TestTypingFindsWhatTheQueryFinds(t *testing.T) {
+	c := seedCorpus(t, defaultTagger(t))
+	for _, text := range []string{"security guarantees", "territories", "frozen assets", "ceasefire"} {
+		q, err := ParseQuery(text, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done, err := c.Search(context.Background(), q, SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		typing, err := c.Search(context.Background(), q.Typing(), SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if done.Total == 0 || typing.Total < done.Total {
+			t.Errorf("%q: %d results as typed, %d when done", text, typing.Total, done.Total)
+		}
+	}
+}

@@ -331,8 +331,8 @@ func TestCompareKeys(t *testing.T) {
 		t.Fatalf("no paragraph cursor:\n%s", screen(a))
 	}
 	press(a, "p")
-	if !strings.Contains(statusLine(a), "pinned ¶") || len(a.s.pins.pins) != 1 || a.s.pins.pins[0].Topic != "security-guarantees" {
-		t.Errorf("p in compare: %q, %+v", statusLine(a), a.s.pins.pins)
+	if p := pinsOf(t, a); !strings.Contains(statusLine(a), "pinned ¶") || len(p) != 1 || p[0].Topic != "security-guarantees" {
+		t.Errorf("p in compare: %q, %+v", statusLine(a), p)
 	}
 	// Stacked below 100 columns.
 	a.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
