@@ -171,8 +171,9 @@ func writeAtomic(path string, data []byte) error {
 // WithTopics returns a view of the corpus with extra topics after its own,
 // every paragraph tagged with them: a user's saved searches over a corpus
 // others share. The corpus itself is not changed; the view shares its text
-// and its search index, and copies only paragraph headers (about 80 bytes a
-// paragraph). It needs paragraphs, so not a corpus of summaries.
+// and its search index, copies each article's header (with longer topic
+// counts) and copies the paragraph headers only of the articles an extra
+// topic covers. It needs paragraphs, so not a corpus of summaries.
 func (c *Corpus) WithTopics(extra []Topic) (*Corpus, error) {
 	topics, err := MergeTopics(c.Topics, extra)
 	if err != nil {
@@ -189,27 +190,31 @@ func (c *Corpus) WithTopics(extra []Topic) (*Corpus, error) {
 	if c.search.base != nil {
 		view.search.base = c.search.base
 	}
+	var scratch []Paragraph
 	for i, a := range c.Articles {
-		// Tag a copy with the extra topics alone, then add its findings to
-		// another copy that keeps the original topics.
+		// Tag a scratch copy with the extra topics alone; an article they
+		// cover gets its own paragraphs with both.
 		tmp := *a
-		tmp.Paragraphs = slices.Clone(a.Paragraphs)
+		scratch = append(scratch[:0], a.Paragraphs...)
+		tmp.Paragraphs = scratch
 		tagger.TagArticle(&tmp)
 		out := *a
-		out.Paragraphs = slices.Clone(a.Paragraphs)
 		out.TopicCounts = append(slices.Clone(a.TopicCounts), tmp.TopicCounts...)
-		for j := range out.Paragraphs {
-			p, extraP := &out.Paragraphs[j], tmp.Paragraphs[j]
-			if extraP.Topics == 0 {
-				continue
+		if slices.ContainsFunc(tmp.TopicCounts, func(n int) bool { return n > 0 }) {
+			out.Paragraphs = slices.Clone(a.Paragraphs)
+			for j := range out.Paragraphs {
+				p, extraP := &out.Paragraphs[j], &tmp.Paragraphs[j]
+				if extraP.Topics == 0 {
+					continue
+				}
+				p.Topics |= extraP.Topics << uint(base)
+				spans := slices.Clone(p.Spans)
+				for _, s := range extraP.Spans {
+					s.Topic += base
+					spans = append(spans, s)
+				}
+				p.Spans = spans
 			}
-			p.Topics |= extraP.Topics << uint(base)
-			spans := slices.Clone(p.Spans)
-			for _, s := range extraP.Spans {
-				s.Topic += base
-				spans = append(spans, s)
-			}
-			p.Spans = spans
 		}
 		articles[i] = &out
 		view.byID[out.ID] = &out
