@@ -110,12 +110,18 @@ func bruteForce(c *Corpus, q *Query) []Link {
 
 func TestSearchMatchesBruteForce(t *testing.T) {
 	c := seedCorpus(t, defaultTagger(t))
+	var source string // some outlet's first word, whatever the seeds say
+	for _, a := range c.Articles {
+		if f := strings.Fields(strings.ToLower(a.Attribution())); len(f) > 0 && source == "" {
+			source = f[0]
+		}
+	}
 	for _, query := range []string{
-		"ceasefire", "Ceasefires", "ceasefire -russia", `"coalition of the willing"`, `"the war"`,
+		"source:" + source + " ukraine", "ceasefire", "Ceasefires", "ceasefire -russia", `"coalition of the willing"`, `"the war"`,
 		"troops europe", "guarant*", "secur* -guarantee*", "#territory", "#territory -putin",
 		"#sec -#ter", "macron #frz", "after:2025-05-01 troops", "before:2025-05-01 troops",
 		`"security guarantees" -"article 5"`, "zelensky trump", "us", "U.S.", "nosuchwordanywhere",
-		"source:irish ukraine", "cease-fire", "-cease-fire troops", "long-range", "Kyiv-backed -cease-fire",
+		"cease-fire", "-cease-fire troops", "long-range", "Kyiv-backed -cease-fire",
 	} {
 		q, err := ParseQuery(query, c)
 		if err != nil {
