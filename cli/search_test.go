@@ -149,3 +149,15 @@ func TestSplitLink(t *testing.T) {
 		t.Errorf("%q %q", link, paths)
 	}
 }
+
+func TestTimelineFitsWidth(t *testing.T) {
+	r := runCLI(t, false, nil, "timeline", "--topic", "territory", "--width", "40")
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n")[2:4] {
+		if len([]rune(l)) > 40 {
+			t.Errorf("%d columns: %q", len([]rune(l)), l)
+		}
+	}
+	if r.code != 0 || !regexp.MustCompile(`The last \d+ of \d+ weeks fit`).MatchString(r.stdout) {
+		t.Errorf("exit %d:\n%s", r.code, r.stdout)
+	}
+}
