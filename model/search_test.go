@@ -302,3 +302,35 @@ func TestSearchHyphenForms(t *testing.T) {
 		t.Errorf("decisionmaking finds %d, decision-making %d", n, want)
 	}
 }
+
+func TestQueryTyping(t *testing.T) {
+	c := seedCorpus(t, defaultTagger(t))
+	for _, tc := range []struct {
+		query  string
+		prefix bool
+	}{
+		{"security guarant", true}, // the word being typed
+		{"security guarant ", false},
+		{"guarantees security", true},
+		{"security gu", false}, // too short to be worth a prefix
+		{`"security guarant"`, false},
+		{"guarant -nato", false}, // the last term is not the one being typed
+	} {
+		q, err := ParseQuery(tc.query, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		typing := q.Typing()
+		last := typing.Terms[len(typing.Terms)-1]
+		if last.Prefix != tc.prefix || q.Terms[len(q.Terms)-1].Prefix {
+			t.Errorf("%q: typing prefix %v, want %v (query changed: %v)", tc.query, last.Prefix, tc.prefix, q.Terms[len(q.Terms)-1].Prefix)
+		}
+	}
+	q, _ := ParseQuery("security guarant", c)
+	full, _ := ParseQuery("security guarantees", c)
+	a, _ := c.Search(context.Background(), q.Typing(), SearchOptions{})
+	b, _ := c.Search(context.Background(), full, SearchOptions{})
+	if a.Total < b.Total || b.Total == 0 {
+		t.Errorf("typing finds %d, the whole word %d", a.Total, b.Total)
+	}
+}
