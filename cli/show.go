@@ -61,7 +61,8 @@ func newShow(e env, c *common) *cobra.Command {
 		Long: `Show renders one article with glamour, as the reader shows it. Tagged
 paragraphs carry their topics as text labels ([territory]); --topic marks
 that topic's paragraphs and sets its matched phrases in bold. ARTICLE is an
-id from 'briefing list' (or a unique prefix of one) or a file path.`,
+id from 'briefing list' (or a unique prefix of one) or a file path; a
+paragraph address ID#pN (from 'briefing search') prints from paragraph N.`,
 		Args: exactArgs(1, "ARTICLE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			width, style, err := out.resolve(cmd, e)

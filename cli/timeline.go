@@ -48,6 +48,10 @@ topic is marked (◆ shaded, * in counts). Undated articles are counted below.`,
 			if err != nil {
 				return err
 			}
+			// Fit a terminal (or --width); a pipe gets every column.
+			if out.width == 0 && e.termWidth(e.stdout) <= 0 {
+				width = 0
+			}
 			_, err = io.WriteString(e.stdout, timelineText(corpus.Timeline(ti, period), corpus.Topics[ti].Name, width, colour))
 			return err
 		},
@@ -59,7 +63,8 @@ topic is marked (◆ shaded, * in counts). Undated articles are counted below.`,
 }
 
 // timelineText lays the timeline out as text: outlets down the side,
-// periods across.
+// periods across. Wider than width (when not 0), it keeps the latest
+// periods that fit and says so.
 func timelineText(tl *model.Timeline, name string, width int, colour bool) string {
 	var b strings.Builder
 	if len(tl.Rows) == 0 {
@@ -79,17 +84,25 @@ func timelineText(tl *model.Timeline, name string, width int, colour bool) strin
 	for _, r := range tl.Rows {
 		outletW = max(outletW, ansi.StringWidth(r.Outlet))
 	}
-	outletW = min(outletW, max(12, width/4))
+	if width > 0 {
+		outletW = min(outletW, max(12, width/4))
+	}
+	from := 0 // the first period shown
+	if width > 0 {
+		if fit := (width - outletW - 7) / (cell + 1); fit < len(tl.Periods) {
+			from = len(tl.Periods) - max(fit, 1)
+		}
+	}
 	most := tl.Max()
 	pad := func(s string, w int) string { return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) }
 	b.WriteString(pad("OUTLET", outletW))
-	for _, p := range tl.Periods {
+	for _, p := range tl.Periods[from:] {
 		b.WriteString(" " + pad(tl.By.Label(p), cell))
 	}
 	b.WriteString("  TOTAL\n")
 	for r, row := range tl.Rows {
 		b.WriteString(pad(ansi.Truncate(row.Outlet, outletW, "…"), outletW))
-		for col := range tl.Periods {
+		for col := from; col < len(tl.Periods); col++ {
 			n := row.Count(col)
 			first := r == tl.FirstRow && col == tl.FirstCol
 			var s string
@@ -117,6 +130,9 @@ func timelineText(tl *model.Timeline, name string, width int, colour bool) strin
 	}
 	if colour {
 		fmt.Fprintf(&b, "\n%s 1 paragraph … %s %d; ◆ first mention\n", render.Shades[0], render.Shades[render.ShadeLevels-1], most)
+	}
+	if from > 0 {
+		fmt.Fprintf(&b, "The last %d of %d %ss fit; --by month or a larger --width shows more. TOTAL counts them all.\n", len(tl.Periods)-from, len(tl.Periods), tl.By)
 	}
 	if tl.Undated > 0 {
 		fmt.Fprintf(&b, "%d more paragraphs are in undated articles.\n", tl.Undated)

@@ -12,6 +12,7 @@ type highlighter struct {
 	tz   tokenizer
 	keys []string
 	buf  []byte
+	ends []int
 }
 
 // Hits returns where the query's words and phrases occur in text (byte
@@ -34,10 +35,19 @@ func (hl *highlighter) hits(q *Query, p *Paragraph) []Range {
 	}
 	hl.tz.tokenize(p.Text)
 	toks := hl.tz.tokens
-	hl.keys = hl.keys[:0]
+	// Every word's key in one string: one allocation per paragraph, not
+	// one per word.
+	hl.buf, hl.ends = hl.buf[:0], hl.ends[:0]
 	for _, tok := range toks {
-		hl.buf = stem(hl.buf[:0], hl.tz.norm(tok))
-		hl.keys = append(hl.keys, string(hl.buf))
+		hl.buf = stem(hl.buf, hl.tz.norm(tok))
+		hl.ends = append(hl.ends, len(hl.buf))
+	}
+	all := string(hl.buf)
+	hl.keys = hl.keys[:0]
+	from := 0
+	for _, end := range hl.ends {
+		hl.keys = append(hl.keys, all[from:end])
+		from = end
 	}
 	var out []Range
 	for _, t := range q.Terms {

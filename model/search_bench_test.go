@@ -103,3 +103,16 @@ func BenchmarkSearchTyping10k(b *testing.B) { timeTyping(b, Newest) }
 
 // BenchmarkSearchTypingRelevance10k is the same sorted by relevance.
 func BenchmarkSearchTypingRelevance10k(b *testing.B) { timeTyping(b, Relevance) }
+
+// BenchmarkWithTopics10k is saving a search as a topic in the app: a view
+// of the shared corpus with one more topic, every paragraph tagged with it.
+func BenchmarkWithTopics10k(b *testing.B) {
+	c := corpus10k(b)
+	extra := []Topic{{ID: "coalition", Name: "Coalition", Badge: "COW", Patterns: []string{"coalition of the willing"}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.WithTopics(extra); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -110,13 +110,23 @@ func bruteForce(c *Corpus, q *Query) []Link {
 
 func TestSearchMatchesBruteForce(t *testing.T) {
 	c := seedCorpus(t, defaultTagger(t))
-	for _, query := range []string{
+	var source string // some outlet's first word, whatever the seeds say
+	for _, a := range c.Articles {
+		if f := strings.Fields(strings.ToLower(a.Attribution())); len(f) > 0 && source == "" {
+			source = f[0]
+		}
+	}
+	queries := []string{"after:2025-05-01 ukraine"}
+	if source != "" { // the seeds name no outlet
+		queries = append(queries, "source:"+source+" ukraine")
+	}
+	for _, query := range append(queries,
 		"ceasefire", "Ceasefires", "ceasefire -russia", `"coalition of the willing"`, `"the war"`,
 		"troops europe", "guarant*", "secur* -guarantee*", "#territory", "#territory -putin",
 		"#sec -#ter", "macron #frz", "after:2025-05-01 troops", "before:2025-05-01 troops",
 		`"security guarantees" -"article 5"`, "zelensky trump", "us", "U.S.", "nosuchwordanywhere",
-		"after:2025-05-01 ukraine", "cease-fire", "-cease-fire troops", "long-range", "Kyiv-backed -cease-fire",
-	} {
+		"cease-fire", "-cease-fire troops", "long-range", "Kyiv-backed -cease-fire",
+	) {
 		q, err := ParseQuery(query, c)
 		if err != nil {
 			t.Fatalf("%q: %v", query, err)
@@ -317,5 +327,37 @@ func TestTypingFindsWhatTheQueryFinds(t *testing.T) {
 		if done.Total == 0 || typing.Total < done.Total {
 			t.Errorf("%q: %d results as typed, %d when done", text, typing.Total, done.Total)
 		}
+	}
+}
+
+func TestQueryTyping(t *testing.T) {
+	c := seedCorpus(t, defaultTagger(t))
+	for _, tc := range []struct {
+		query  string
+		prefix bool
+	}{
+		{"security guarant", true}, // the word being typed
+		{"security guarant ", false},
+		{"guarantees security", true},
+		{"security gu", false}, // too short to be worth a prefix
+		{`"security guarant"`, false},
+		{"guarant -nato", false}, // the last term is not the one being typed
+	} {
+		q, err := ParseQuery(tc.query, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		typing := q.Typing()
+		last := typing.Terms[len(typing.Terms)-1]
+		if last.Prefix != tc.prefix || q.Terms[len(q.Terms)-1].Prefix {
+			t.Errorf("%q: typing prefix %v, want %v (query changed: %v)", tc.query, last.Prefix, tc.prefix, q.Terms[len(q.Terms)-1].Prefix)
+		}
+	}
+	q, _ := ParseQuery("security guarant", c)
+	full, _ := ParseQuery("security guarantees", c)
+	a, _ := c.Search(context.Background(), q.Typing(), SearchOptions{})
+	b, _ := c.Search(context.Background(), full, SearchOptions{})
+	if a.Total < b.Total || b.Total == 0 {
+		t.Errorf("typing finds %d, the whole word %d", a.Total, b.Total)
 	}
 }
