@@ -20,7 +20,8 @@ func main() {
 // newApp wires the command line to the app: cli decides what a program
 // starts with, ui is the program.
 func newApp(c *model.Corpus, o cli.AppOptions) tea.Model {
-	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth, ExportQuota: o.ExportQuota}
+	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth, ExportQuota: o.ExportQuota,
+		Origin: o.Origin, Library: o.Library, AllowAdd: o.AllowAdd}
 	if o.Store != nil { // a nil *store.Store in the interface would not be nil
 		opts.Store = o.Store
 	}

@@ -17,6 +17,7 @@ import (
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"briefing/library"
 	"briefing/model"
 	"briefing/server"
 	"briefing/ui/render"
@@ -74,12 +75,22 @@ honoured; a key with an option briefing does not implement is refused.`,
 			if err != nil {
 				return err
 			}
+			// Clients are not told the server's folders.
+			from := map[string]string{fromSeeds: "the built-in seeds", fromLibrary: "the server's library"}[c.from]
+			var lib *library.Library
+			if cfg.AllowAdd {
+				// A server never fetches from its own network for a client.
+				if lib, err = openLibrary(e, c, fetchOptions{denyPrivate: true}); err != nil {
+					return err
+				}
+			}
 			cfg.NewModel = func(c *model.Corpus, sess server.Session) tea.Model {
 				style := render.StyleDark
 				if sess.NoColor {
 					style = render.StyleNoTTY
 				}
-				return e.app.New(c, AppOptions{Style: style, Store: sess.Store, User: sess.User, ExportDir: sess.ExportDir, ExportQuota: sess.ExportQuota})
+				return e.app.New(c, AppOptions{Style: style, Store: sess.Store, User: sess.User, ExportDir: sess.ExportDir, ExportQuota: sess.ExportQuota,
+					Origin: from, Library: lib, AllowAdd: sess.AllowAdd && lib != nil})
 			}
 			cfg.ShutdownMsg = e.app.Shutdown
 			srv, err := server.New(cfg, corpus, st)
@@ -103,6 +114,7 @@ honoured; a key with an option briefing does not implement is refused.`,
 	f.StringVar(&cfg.HostKeyPath, "host-key", "", "Ed25519 host key `FILE`, created if missing (default STATE/ssh_host_ed25519_key)")
 	f.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "let in only the keys in this authorized_keys `FILE`")
 	f.BoolVar(&cfg.AllowAnyone, "allow-anyone", false, "allow a non-loopback --listen without --authorized-keys")
+	f.BoolVar(&cfg.AllowAdd, "allow-add", false, "let sessions add articles to the library with A (never from private addresses)")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", 100, "open sessions at most")
 	f.IntVar(&cfg.MaxConnsPerKey, "max-conns-per-key", server.DefaultMaxConnsPerKey, "open connections per SSH key at most")
 	f.IntVar(&cfg.MaxConnsPerAddr, "max-conns-per-addr", server.DefaultMaxConnsPerAddr, "open connections per client IP address at most")

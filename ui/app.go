@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"briefing/library"
 	"briefing/model"
 	"briefing/ui/render"
 )
@@ -34,6 +35,15 @@ type Options struct {
 	ReadingWidth int
 	// ExportQuota bounds the bytes the exports folder may hold; 0 for none.
 	ExportQuota int64
+	// Origin says where the articles came from, for the list's header:
+	// "the built-in seeds", "your library (DIR)" or the paths read.
+	Origin string
+	// Library is where A saves articles from links; nil when there is
+	// none (no HOME to find it from).
+	Library *library.Library
+	// AllowAdd lets A add articles: always locally, over SSH only when
+	// the server was started with --allow-add.
+	AllowAdd bool
 }
 
 // DefaultReadingWidth is the reader's measure unless set otherwise.
@@ -73,6 +83,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 	if s.readingWidth == 0 {
 		s.readingWidth = DefaultReadingWidth
 	}
+	s.adds, s.origin = newAdder(corpus, opts), opts.Origin
 	s.pins = newPinBoard(opts.Store, opts.User)
 	h := help.New()
 	st := s.styles
@@ -138,6 +149,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var changed tea.Cmd
 		if w, ok := msg.msg.(pinWriteMsg); ok && a.s.pins.apply(w.loaded) {
 			changed = a.broadcast(pinsChangedMsg{})
+		}
+		// An added article: every view rebuilds over the new corpus before
+		// the list says what was added.
+		if r, ok := msg.msg.(addedMsg); ok && r.corpus != nil {
+			changed = a.swapCorpus(r.corpus)
 		}
 		return a, tea.Batch(changed, a.views[msg.to].Update(msg.msg))
 	}

@@ -110,6 +110,14 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 	case topicChangedMsg:
 		c.cursor = -1
 		c.layout()
+	case corpusChangedMsg:
+		// Sides are positions: find the same articles in the new corpus.
+		for i, p := range c.sides {
+			if p < len(msg.old.Articles) {
+				c.sides[i] = max(c.s.corpus.Position(msg.old.Articles[p].ID), 0)
+			}
+		}
+		c.layout()
 	case pinWriteMsg:
 		c.save.done()
 		if msg.err != nil {

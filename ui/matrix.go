@@ -103,6 +103,11 @@ func (m *matrixView) clamp() {
 func (m *matrixView) Typing() bool { return false }
 
 func (m *matrixView) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(corpusChangedMsg); ok {
+		m.build()
+		m.clamp()
+		return nil
+	}
 	kmsg, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil

@@ -279,6 +279,16 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 			r.render()
 		}
 		return nil
+	case corpusChangedMsg:
+		// The same article in the new corpus, so that moving on from it
+		// walks the new one.
+		if r.article != nil {
+			if a := r.s.corpus.Article(r.article.ID); a != nil {
+				r.article = a
+				r.render()
+			}
+		}
+		return nil
 	case pageReadyMsg:
 		r.prefetching = false
 		r.remember(msg.key, msg.page)
