@@ -50,7 +50,7 @@ type uiOptions struct {
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.style, "style", render.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
-	cmd.Flags().IntVar(&o.width, "width", 0, "cap the reader's prose at `N` columns (default 100)")
+	cmd.Flags().IntVar(&o.width, "width", 0, "cap the reader's prose at `N` columns (default: width: in the config file, else 100)")
 	o.state.addFlags(cmd)
 }
 

@@ -275,3 +275,42 @@ func TestAddWithoutLibrary(t *testing.T) {
 		t.Errorf("A says %q", got)
 	}
 }
+
+// TestViewsFollowANewCorpus: an article added ahead of the others shifts
+// every position; the reader and the comparison keep showing what they
+// showed, and the list keeps its cursor and marks.
+func TestViewsFollowANewCorpus(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "newest.md")
+	if err := os.WriteFile(p, []byte("---\ntitle: 'Talks resume in Geneva'\nsource: 'Eastern Post'\ndate: 2026-01-05\n---\n\nTalks resumed in Geneva on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	grow := func(a *App) {
+		tg, err := model.NewTagger(a.s.corpus.Topics)
+		if err != nil {
+			t.Fatal(err)
+		}
+		more, _, err := model.LoadPaths([]string{p}, model.LoadOptions{Tagger: tg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runCmd(a, a.swapCorpus(a.s.corpus.With(more.Articles...)))
+	}
+	for _, keys := range [][]string{{"j", "enter"}, {"j", "c"}, {"j", "space", "j"}, {"m", "j"}, {"m", "o", "j"}} {
+		a, _ := libraryApp(t, 120, 24, true)
+		press(a, keys...)
+		before, cursor, marks := screen(a), selected(a), strings.Count(screen(a), "●")
+		grow(a)
+		after := screen(a)
+		if keys[len(keys)-1] == "j" {
+			// The list and matrix gain a row; the cursor and marks stay.
+			if !strings.Contains(after, "Eastern Post") || selected(a) != cursor || strings.Count(after, "●") != marks {
+				t.Errorf("%v: before\n%s\nafter\n%s", keys, before, after)
+			}
+			continue
+		}
+		if after != before {
+			t.Errorf("%v: the view changed with the corpus: before\n%s\nafter\n%s", keys, before, after)
+		}
+	}
+}
