@@ -20,6 +20,9 @@ func (c *Corpus) Stories() []*Article {
 	return out
 }
 
+// HasCopies reports whether another article carries a's story.
+func (c *Corpus) HasCopies(a *Article) bool { return c.copies[a] != nil }
+
 // AlsoIn names the other outlets that carried a's story, in corpus order,
 // each once; a's own outlet and unknown outlets are left out.
 func (c *Corpus) AlsoIn(a *Article) []string {
@@ -61,4 +64,30 @@ func (c *Corpus) With(more ...*Article) *Corpus {
 	}
 	out.setDuplicates(groups)
 	return out
+}
+
+// carryCopies gives to, whose articles are copies of c's in the same order,
+// c's wire copies.
+func (c *Corpus) carryCopies(to *Corpus) {
+	if len(c.copies) == 0 {
+		return
+	}
+	to.copies = make(map[*Article][]*Article, len(c.copies))
+	counterpart := make(map[*Article]*Article, len(c.Articles))
+	for i, a := range c.Articles {
+		counterpart[a] = to.Articles[i]
+	}
+	for _, a := range c.Articles {
+		g := c.copies[a]
+		if g == nil || to.copies[counterpart[a]] != nil {
+			continue
+		}
+		ng := make([]*Article, len(g))
+		for j, b := range g {
+			ng[j] = counterpart[b]
+		}
+		for _, b := range ng {
+			to.copies[b] = ng
+		}
+	}
 }

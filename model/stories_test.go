@@ -116,3 +116,20 @@ func TestWithAddsWithoutTouchingTheOriginal(t *testing.T) {
 		t.Error("the original corpus saw the new article")
 	}
 }
+
+// TestWithTopicsKeepsCopies: a session's corpus with its user's topics
+// still shows each story once.
+func TestWithTopicsKeepsCopies(t *testing.T) {
+	c := wireCorpus(t)
+	view, err := c.WithTopics([]Topic{{ID: "cow", Name: "Coalition", Badge: "COW", Patterns: []string{"coalition of the willing"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(view.Stories()); got != titles(c.Stories()) {
+		t.Errorf("stories with user topics: %s", got)
+	}
+	story := view.Stories()[1]
+	if got := view.AlsoIn(story); !slices.Equal(got, []string{"Valley Courier"}) || view.Story(view.Duplicates(story)[0]) != story {
+		t.Errorf("also in: %v", got)
+	}
+}

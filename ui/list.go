@@ -174,39 +174,41 @@ func (l *listView) matchTopic(prefix string) (int, bool) {
 }
 
 // clamp keeps the cursor on an item and in sight. A story with copies
-// takes two lines (its "also in" line), so what fits is counted in lines.
+// takes two lines (its "also in" line), so what fits is counted in lines,
+// walking at most a screen's worth of items.
 func (l *listView) clamp() {
 	l.cursor = min(max(l.cursor, 0), max(len(l.items)-1, 0))
+	if len(l.items) == 0 {
+		l.offset = 0
+		return
+	}
 	rows := l.rows()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
+	l.offset = min(l.offset, l.cursor)
+	// The earliest start from which the cursor's item still shows.
+	first, n := l.cursor, 0
+	for ; first >= 0; first-- {
+		if n += l.itemLines(first); n > rows {
+			break
+		}
 	}
-	for l.offset < l.cursor && l.lines(l.offset, l.cursor+1) > rows {
-		l.offset++
-	}
+	l.offset = max(l.offset, min(first+1, l.cursor))
 	// No blank lines at the bottom while earlier items would fit there.
-	for l.offset > 0 && l.lines(l.offset-1, len(l.items)) <= rows {
-		l.offset--
+	tail, n := len(l.items), 0
+	for ; tail > 0; tail-- {
+		if n += l.itemLines(tail - 1); n > rows {
+			break
+		}
 	}
-	l.offset = max(0, min(l.offset, max(len(l.items)-1, 0)))
+	l.offset = max(0, min(l.offset, tail))
 }
 
 // rows is how many lines of articles fit under the column header and
 // filter.
 func (l *listView) rows() int { return max(l.height-2, 1) }
 
-// lines is how many lines items from up to to take.
-func (l *listView) lines(from, to int) int {
-	n := 0
-	for r := from; r < to && r < len(l.items); r++ {
-		n += l.itemLines(r)
-	}
-	return n
-}
-
 // itemLines is 2 for a story other outlets also ran, else 1.
 func (l *listView) itemLines(r int) int {
-	if len(l.s.corpus.Duplicates(l.s.corpus.Articles[l.items[r]])) > 0 {
+	if l.s.corpus.HasCopies(l.s.corpus.Articles[l.items[r]]) {
 		return 2
 	}
 	return 1
