@@ -314,3 +314,31 @@ func TestViewsFollowANewCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestAddWhileAnotherProgramReads: over SSH programs share one corpus; an
+// add in one builds its own and never writes to the shared articles (run
+// with -race).
+func TestAddWhileAnotherProgramReads(t *testing.T) {
+	site := newsSite(t)
+	a, _ := libraryApp(t, 120, 24, true)
+	shared := a.s.corpus
+	n := len(shared.Articles)
+	other := startApp(New(shared, Options{Style: render.StyleNoTTY}), 120, 24)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 50 {
+			_ = screen(other)
+			for _, art := range shared.Articles {
+				_ = art.ID + art.Title
+			}
+		}
+	}()
+	press(a, "A")
+	a.Update(tea.PasteMsg{Content: site.URL + "/news/prisoner-exchange"})
+	press(a, "enter")
+	<-done
+	if !strings.Contains(statusLine(a), "added: ") || len(shared.Articles) != n || !strings.Contains(lines(other)[1], "3 articles") {
+		t.Errorf("status %q; the shared corpus has %d articles", statusLine(a), len(shared.Articles))
+	}
+}
