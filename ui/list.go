@@ -438,7 +438,7 @@ func (l *listView) header() string {
 	if l.s.origin != "" {
 		from = " from " + l.s.origin
 	}
-	return fmt.Sprintf("%d articles%s · / to filter", len(l.items), from)
+	return fmt.Sprintf("%s%s · / to filter", plural(len(l.items), "article"), from)
 }
 
 // alsoIn is the line under a story that other outlets ran too, starting
