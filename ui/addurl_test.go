@@ -38,6 +38,10 @@ var libraryFiles = map[string]string{
 // libraryApp is the app over a library folder, as 'briefing' with no path
 // opens it when the library has articles.
 func libraryApp(t *testing.T, w, h int, allowAdd bool) (*App, string) {
+	return styledLibraryApp(t, w, h, allowAdd, render.StyleNoTTY)
+}
+
+func styledLibraryApp(t *testing.T, w, h int, allowAdd bool, style string) (*App, string) {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range libraryFiles {
@@ -68,7 +72,7 @@ func libraryApp(t *testing.T, w, h int, allowAdd bool) (*App, string) {
 	t.Cleanup(func() { st.Close() })
 	lib := library.Open(dir, library.NewClient(library.ClientOptions{UserAgent: library.UserAgent("test")}))
 	// The header's folder is fixed, so the screens compare.
-	a := New(c, Options{Style: render.StyleNoTTY, Store: st, User: "tester", ExportDir: t.TempDir(),
+	a := New(c, Options{Style: style, Store: st, User: "tester", ExportDir: t.TempDir(),
 		Origin: "your library (~/news)", Library: lib, AllowAdd: allowAdd})
 	return startApp(a, w, h), dir
 }
@@ -89,6 +93,11 @@ func TestGoldenLibrary(t *testing.T) {
 			})
 		}
 	}
+	// One screen in colour, to see the styles.
+	t.Run("library-list-120x24-dark", func(t *testing.T) {
+		a, _ := styledLibraryApp(t, 120, 24, true, render.StyleDark)
+		golden.RequireEqual(t, screen(a))
+	})
 }
 
 func TestListShowsAStoryOnce(t *testing.T) {

@@ -438,7 +438,11 @@ func (l *listView) header() string {
 	if l.s.origin != "" {
 		from = " from " + l.s.origin
 	}
-	return fmt.Sprintf("%s%s · / to filter", plural(len(l.items), "article"), from)
+	add := ""
+	if l.s.adds.refusal() == "" {
+		add = " · A adds a URL"
+	}
+	return fmt.Sprintf("%s%s · / to filter%s", plural(len(l.items), "article"), from, add)
 }
 
 // alsoIn is the line under a story that other outlets ran too, starting
