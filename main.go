@@ -21,7 +21,8 @@ func main() {
 // starts with, ui is the program.
 func newApp(c *model.Corpus, o cli.AppOptions) tea.Model {
 	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth, ExportQuota: o.ExportQuota,
-		Start: o.Start, TopicsPath: o.TopicsPath, BuiltinTopics: o.BuiltinTopics, StoreErr: o.StoreErr}
+		Start: o.Start, TopicsPath: o.TopicsPath, BuiltinTopics: o.BuiltinTopics, StoreErr: o.StoreErr,
+		Origin: o.Origin, Library: o.Library, AllowAdd: o.AllowAdd}
 	if o.Store != nil { // a nil *store.Store in the interface would not be nil
 		opts.Store = o.Store
 	}

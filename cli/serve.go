@@ -17,6 +17,7 @@ import (
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
+	"briefing/library"
 	"briefing/model"
 	"briefing/server"
 	"briefing/ui/render"
@@ -77,8 +78,19 @@ honoured; a key with an option briefing does not implement is refused.`,
 			if err != nil {
 				return err
 			}
+			// Clients are not told the server's folders.
+			from := map[string]string{fromSeeds: "the built-in seeds", fromLibrary: "the server's library"}[c.from]
+			var lib *library.Library
+			if cfg.AllowAdd {
+				// A server never fetches from its own network for a client.
+				if lib, err = openLibrary(e, c, fetchOptions{denyPrivate: true}); err != nil {
+					return err
+				}
+			}
 			cfg.NewModel = func(shared *model.Corpus, sess server.Session) tea.Model {
-				return e.app.New(sessionCorpus(cfg.Logger, shared, dir, sess), sessionOptions(dir, sess, len(shared.Topics)))
+				o := sessionOptions(dir, sess, len(shared.Topics))
+				o.Origin, o.Library, o.AllowAdd = from, lib, sess.AllowAdd && lib != nil
+				return e.app.New(sessionCorpus(cfg.Logger, shared, dir, sess), o)
 			}
 			cfg.ShutdownMsg = e.app.Shutdown
 			srv, err := server.New(cfg, corpus, st)
@@ -102,6 +114,7 @@ honoured; a key with an option briefing does not implement is refused.`,
 	f.StringVar(&cfg.HostKeyPath, "host-key", "", "Ed25519 host key `FILE`, created if missing (default STATE/ssh_host_ed25519_key)")
 	f.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "let in only the keys in this authorized_keys `FILE`")
 	f.BoolVar(&cfg.AllowAnyone, "allow-anyone", false, "allow a non-loopback --listen without --authorized-keys")
+	f.BoolVar(&cfg.AllowAdd, "allow-add", false, "let sessions add articles to the library with A (never from private addresses)")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", 100, "open sessions at most")
 	f.IntVar(&cfg.MaxConnsPerKey, "max-conns-per-key", server.DefaultMaxConnsPerKey, "open connections per SSH key at most")
 	f.IntVar(&cfg.MaxConnsPerAddr, "max-conns-per-addr", server.DefaultMaxConnsPerAddr, "open connections per client IP address at most")

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"briefing/config"
+	"briefing/library"
 	"briefing/model"
 	"briefing/store"
 	"briefing/ui/render"
@@ -31,6 +33,12 @@ type AppOptions struct {
 	// BuiltinTopics how many of the corpus's topics are not the user's.
 	TopicsPath    string
 	BuiltinTopics int
+	// Origin says where the articles came from, for the list's header.
+	Origin string
+	// Library is where the app's A saves articles; nil when there is none.
+	Library *library.Library
+	// AllowAdd lets the app add articles (over SSH: serve --allow-add).
+	AllowAdd bool
 }
 
 // App is the interactive program, supplied by main so that the command
@@ -50,7 +58,7 @@ type uiOptions struct {
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.style, "style", render.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
-	cmd.Flags().IntVar(&o.width, "width", 0, "cap the reader's prose at `N` columns (default 100)")
+	cmd.Flags().IntVar(&o.width, "width", 0, "cap the reader's prose at `N` columns (default: width: in the config file, else 100)")
 	o.state.addFlags(cmd)
 }
 
@@ -76,10 +84,17 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if o.width < 0 {
 		return usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
 	}
+	width, err := readingWidth(e, o, cmd.Flags().Changed("width"))
+	if err != nil {
+		return err
+	}
 	opts := AppOptions{
-		Style: style, User: localUser(), ReadingWidth: o.width, Start: link,
+		Style: style, User: localUser(), ReadingWidth: width, Start: link, Origin: origin(&c, paths), AllowAdd: true,
 		TopicsPath: model.UserTopicsPath(e.getenv), BuiltinTopics: c.builtinTopics,
 	}
+	// Without a library folder (no HOME) the app still reads; A says why
+	// it cannot add.
+	opts.Library, _ = openLibrary(e, &c, fetchOptions{})
 	st, dir, err := o.state.open()
 	if err != nil {
 		// Reading still works; the app says why pins do not.
@@ -110,4 +125,29 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 		return usageError{err: errors.New(msg), usage: cmd.UseLine()}
 	}
 	return nil
+}
+
+// readingWidth is --width when given, else the config file's width:, else
+// 0 (the app's default).
+func readingWidth(e env, o uiOptions, flagSet bool) (int, error) {
+	if flagSet {
+		return o.width, nil
+	}
+	cfg, err := config.Load(e.getenv)
+	if err != nil {
+		return 0, err
+	}
+	return cfg.Width, nil
+}
+
+// origin is where the articles came from, for the app's list header: "the
+// built-in seeds", "your library (DIR)" or the paths read.
+func origin(c *common, paths []string) string {
+	switch c.from {
+	case fromSeeds:
+		return "the built-in seeds"
+	case fromLibrary:
+		return "your library (" + c.libraryDir + ")"
+	}
+	return strings.Join(paths, ", ")
 }

@@ -22,38 +22,46 @@ type Corpus struct {
 
 // NewCorpus orders the articles and gives each a unique id.
 func NewCorpus(articles []*Article, topics []Topic) *Corpus {
-	slices.SortStableFunc(articles, func(a, b *Article) int {
-		if c := byDate(a, b, -1); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Title, b.Title); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Path, b.Path)
-	})
+	slices.SortStableFunc(articles, compareArticles)
 	c := &Corpus{Articles: articles, Topics: topics, byID: make(map[string]*Article, len(articles))}
-	// Ids come from titles; a clash is settled by a hash of the path, so an
-	// article keeps its id when other files come and go.
 	for _, a := range articles {
-		id := a.idBase
-		if id == "" {
-			id = idBase(a)
-		}
-		if _, taken := c.byID[id]; taken {
-			h := fnv.New32a()
-			h.Write([]byte(a.Path))
-			id = fmt.Sprintf("%s-%04x", id, h.Sum32()&0xffff)
-		}
-		for n := 2; ; n++ {
-			if _, taken := c.byID[id]; !taken {
-				break
-			}
-			id = fmt.Sprintf("%s-%d", strings.TrimRight(id, "0123456789-"), n)
-		}
-		a.ID = id
-		c.byID[id] = a
+		c.settleID(a)
 	}
 	return c
+}
+
+// compareArticles is the corpus order: newest first, then by title and path.
+func compareArticles(a, b *Article) int {
+	if c := byDate(a, b, -1); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Path, b.Path)
+}
+
+// settleID gives a an id no article of c has yet. Ids come from titles; a
+// clash is settled by a hash of the path, so an article keeps its id when
+// other files come and go.
+func (c *Corpus) settleID(a *Article) {
+	id := a.idBase
+	if id == "" {
+		id = idBase(a)
+	}
+	if _, taken := c.byID[id]; taken {
+		h := fnv.New32a()
+		h.Write([]byte(a.Path))
+		id = fmt.Sprintf("%s-%04x", id, h.Sum32()&0xffff)
+	}
+	for n := 2; ; n++ {
+		if _, taken := c.byID[id]; !taken {
+			break
+		}
+		id = fmt.Sprintf("%s-%d", strings.TrimRight(id, "0123456789-"), n)
+	}
+	a.ID = id
+	c.byID[id] = a
 }
 
 // byDate orders dated articles before undated ones, and dated ones by date:

@@ -74,11 +74,19 @@ func (r CoverageRow) Covers(ti int) bool { return ti >= 0 && ti < len(r.Counts) 
 
 // CoverageBy is the coverage matrix: per row, how many paragraphs speak to
 // each topic; a zero is silence. By outlet, rows are ordered by outlet name,
-// unknown outlets last in corpus order.
-func (c *Corpus) CoverageBy(by Grouping) []CoverageRow {
+// unknown outlets last in corpus order. A wire copy counts once, for the
+// article that stands for its story (Story): copies add no rows or counts.
+func (c *Corpus) CoverageBy(by Grouping) []CoverageRow { return c.coverage(by, false) }
+
+// coverage is CoverageBy, with copies counted for their own outlets when
+// withCopies is set.
+func (c *Corpus) coverage(by Grouping, withCopies bool) []CoverageRow {
 	var rows []CoverageRow
 	index := map[string]int{} // outlet, folded → row
 	for _, a := range c.Articles {
+		if !withCopies && c.IsCopy(a) {
+			continue
+		}
 		key := strings.ToLower(a.Source)
 		if i, ok := index[key]; ok && by == ByOutlet && key != "" {
 			rows[i].Articles = append(rows[i].Articles, a)
@@ -130,9 +138,10 @@ func (s Silence) String() string {
 
 // SilentOn lists who says nothing on topic ti: every outlet none of whose
 // articles covers it, and every article of an unknown outlet that does not.
+// An outlet that ran a wire copy on the topic is not silent on it.
 func (c *Corpus) SilentOn(ti int) []Silence {
 	out := []Silence{}
-	for _, r := range c.CoverageBy(ByOutlet) {
+	for _, r := range c.coverage(ByOutlet, true) {
 		if r.Covers(ti) {
 			continue
 		}

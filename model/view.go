@@ -53,5 +53,6 @@ func (c *Corpus) WithTopics(extra []Topic) (*Corpus, error) {
 		articles[i] = &out
 		view.byID[out.ID] = &out
 	}
+	c.carryCopies(view)
 	return view, nil
 }

@@ -51,13 +51,16 @@ type Session struct {
 	// Command is what the client asked to run (ssh host ARGS): it is
 	// only ever read as a paragraph address, never executed.
 	Command []string
+	// AllowAdd lets the session add articles to the library (the
+	// server was started with --allow-add).
+	AllowAdd bool
 }
 
 // program builds the session's program, or returns nil when the server is
 // shutting down. Identity is the fingerprint of the key that authenticated,
 // so each key has its own briefing.
 func (s *Server) program(sess ssh.Session, conn *connState) *tea.Program {
-	info := Session{User: userOf(sess), Command: sess.Command(), ExportQuota: s.cfg.ExportQuota}
+	info := Session{User: userOf(sess), Command: sess.Command(), ExportQuota: s.cfg.ExportQuota, AllowAdd: s.cfg.AllowAdd}
 	for _, kv := range sess.Environ() {
 		if strings.HasPrefix(kv, "NO_COLOR=") && kv != "NO_COLOR=" {
 			info.NoColor = true

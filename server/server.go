@@ -42,6 +42,7 @@ type Config struct {
 	RatePerSecond    float64       // new sessions per second per IP, with RateBurst
 	RateBurst        int
 	ExportQuota      int64  // bytes each user's exports folder may hold
+	AllowAdd         bool   // sessions may add articles to the library (A)
 	StateDir         string // briefing database and exports
 	Logger           *log.Logger
 	// NewModel builds each session's program; the server serves any

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"briefing/library"
 	"briefing/model"
 	"briefing/ui/render"
 )
@@ -45,6 +46,15 @@ type Options struct {
 	// Start is a paragraph address (ARTICLE-ID#pN) to open at start; an
 	// unknown one opens the list saying so.
 	Start string
+	// Origin says where the articles came from, for the list's header:
+	// "the built-in seeds", "your library (DIR)" or the paths read.
+	Origin string
+	// Library is where A saves articles from links; nil when there is
+	// none (no HOME to find it from).
+	Library *library.Library
+	// AllowAdd lets A add articles: always locally, over SSH only when
+	// the server was started with --allow-add.
+	AllowAdd bool
 }
 
 // DefaultReadingWidth is the reader's measure unless set otherwise.
@@ -90,6 +100,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 	if s.builtinTopics <= 0 || s.builtinTopics > len(corpus.Topics) {
 		s.builtinTopics = len(corpus.Topics)
 	}
+	s.adds, s.origin = newAdder(corpus, opts), opts.Origin
 	h := help.New()
 	st := s.styles
 	h.Styles = help.Styles{
@@ -167,8 +178,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.saveTopic(msg.topic)
 	case corpusReadyMsg:
 		if msg.err == nil {
-			a.s.corpus = msg.corpus
-			return a, tea.Batch(a.broadcast(corpusChangedMsg{}), a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic}))
+			return a, tea.Batch(a.swapCorpus(msg.corpus), a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic}))
 		}
 		return a, a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic, err: msg.err})
 	case compareMsg:
@@ -186,6 +196,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var changed tea.Cmd
 		if w, ok := msg.msg.(pinWriteMsg); ok && a.s.pins.apply(w.loaded) {
 			changed = a.broadcast(pinsChangedMsg{})
+		}
+		// An added article: every view rebuilds over the new corpus before
+		// the list says what was added.
+		if r, ok := msg.msg.(addedMsg); ok && r.corpus != nil {
+			changed = a.swapCorpus(r.corpus)
 		}
 		return a, tea.Batch(changed, a.views[msg.to].Update(msg.msg))
 	}

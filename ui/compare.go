@@ -107,7 +107,16 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case compareMsg:
 		c.open(msg.a, msg.b)
-	case topicChangedMsg, corpusChangedMsg:
+	case topicChangedMsg:
+		c.cursor = -1
+		c.layout()
+	case corpusChangedMsg:
+		// Sides are positions: find the same articles in the new corpus.
+		for i, p := range c.sides {
+			if p < len(msg.old.Articles) {
+				c.sides[i] = max(c.s.corpus.Position(msg.old.Articles[p].ID), 0)
+			}
+		}
 		c.cursor = -1
 		c.layout()
 	case pinWriteMsg:

@@ -40,7 +40,7 @@ type FieldKeys struct {
 
 // ListKeys are the article list's own keys.
 type ListKeys struct {
-	Open, Filter, Mark, Compare key.Binding
+	Open, Filter, Mark, Compare, Add key.Binding
 }
 
 // ReaderKeys are the reader's own keys.
@@ -121,6 +121,7 @@ func DefaultKeyMap() KeyMap {
 			Filter:  b([]string{"/"}, "/", "filter (#topic, !#topic)"),
 			Mark:    b([]string{"space"}, "space", "mark for compare"),
 			Compare: b([]string{"c"}, "c", "compare"),
+			Add:     b([]string{"A"}, "A", "add an article from a URL"),
 		},
 		Reader: ReaderKeys{
 			NextOnTopic: b([]string{"]"}, "]/[", "next/prev on topic"),

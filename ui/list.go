@@ -14,8 +14,9 @@ import (
 	"briefing/ui/render"
 )
 
-// listView is the article list: newest first, filterable, with up to two
-// articles marked for comparison.
+// listView is the article list: newest first, each story once (a wire
+// copy run by other outlets shows under it as "also in"), filterable, with
+// up to two articles marked for comparison.
 type listView struct {
 	s         *shared
 	filter    textinput.Model
@@ -28,6 +29,7 @@ type listView struct {
 	// filterErr says what is wrong with the filter ("unknown topic #xyz").
 	filterErr string
 	notice    string // one-shot, cleared by the next key
+	add       addPrompt // A: add an article from a URL
 	width     int
 	height    int
 }
@@ -35,19 +37,53 @@ type listView struct {
 func newListView(s *shared) *listView {
 	ti := newTextInput("/ ", s.plain)
 	ti.Placeholder = "filter titles and sources; #topic narrows, !#topic leaves out"
-	l := &listView{s: s, filter: ti}
+	l := &listView{s: s, filter: ti, add: newAddPrompt(s.plain)}
 	l.index()
 	return l
 }
 
-// index prepares the fuzzy filter over the corpus's titles and outlets.
+// index prepares the filter over the corpus: a story is also found by the
+// other outlets that ran it.
 func (l *listView) index() {
-	targets := make([]string, len(l.s.corpus.Articles))
-	for i, a := range l.s.corpus.Articles {
+	c := l.s.corpus
+	targets := make([]string, len(c.Articles))
+	for i, a := range c.Articles {
 		targets[i] = a.Title + " " + a.Attribution()
+		if also := c.AlsoIn(a); len(also) > 0 {
+			targets[i] += " " + strings.Join(also, " ")
+		}
 	}
 	l.fuzzy = newFuzzyFilter(targets)
 	l.applyFilter()
+}
+
+// rebuild follows a new corpus, keeping the cursor and the marks on the
+// same articles.
+func (l *listView) rebuild(old *model.Corpus) {
+	at := func(i int) int { return l.s.corpus.Position(old.Articles[i].ID) }
+	cur := -1
+	if l.cursor < len(l.items) {
+		cur = at(l.items[l.cursor])
+	}
+	marked := l.marked[:0]
+	for _, m := range l.marked {
+		if i := at(m); i >= 0 {
+			marked = append(marked, i)
+		}
+	}
+	l.marked = marked
+	l.index()
+	l.selectArticle(cur)
+}
+
+// selectArticle puts the cursor on corpus index i, when it is shown.
+func (l *listView) selectArticle(i int) {
+	for r, j := range l.items {
+		if j == i {
+			l.cursor = r
+		}
+	}
+	l.clamp()
 }
 
 func (l *listView) SetSize(w, h int) {
@@ -91,6 +127,9 @@ func (l *listView) applyFilter() {
 	}
 	keep := func(i int) bool {
 		a := l.s.corpus.Articles[i]
+		if l.s.corpus.IsCopy(a) {
+			return false // shown with its story
+		}
 		for _, t := range want {
 			if !a.Covers(t) {
 				return false
@@ -135,20 +174,46 @@ func (l *listView) matchTopic(prefix string) (int, bool) {
 	return -1, false
 }
 
+// clamp keeps the cursor on an item and in sight. A story with copies
+// takes two lines (its "also in" line), so what fits is counted in lines,
+// walking at most a screen's worth of items.
 func (l *listView) clamp() {
 	l.cursor = min(max(l.cursor, 0), max(len(l.items)-1, 0))
+	if len(l.items) == 0 {
+		l.offset = 0
+		return
+	}
 	rows := l.rows()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
+	l.offset = min(l.offset, l.cursor)
+	// The earliest start from which the cursor's item still shows.
+	first, n := l.cursor, 0
+	for ; first >= 0; first-- {
+		if n += l.itemLines(first); n > rows {
+			break
+		}
 	}
-	if l.cursor >= l.offset+rows {
-		l.offset = l.cursor - rows + 1
+	l.offset = max(l.offset, min(first+1, l.cursor))
+	// No blank lines at the bottom while earlier items would fit there.
+	tail, n := len(l.items), 0
+	for ; tail > 0; tail-- {
+		if n += l.itemLines(tail - 1); n > rows {
+			break
+		}
 	}
-	l.offset = max(0, min(l.offset, max(len(l.items)-rows, 0)))
+	l.offset = max(0, min(l.offset, tail))
 }
 
-// rows is how many article rows fit under the column header and filter.
+// rows is how many lines of articles fit under the column header and
+// filter.
 func (l *listView) rows() int { return max(l.height-2, 1) }
+
+// itemLines is 2 for a story other outlets also ran, else 1.
+func (l *listView) itemLines(r int) int {
+	if l.s.corpus.HasCopies(l.s.corpus.Articles[l.items[r]]) {
+		return 2
+	}
+	return 1
+}
 
 // toggleMark marks or unmarks the selected article for comparison, keeping
 // at most two.
@@ -200,15 +265,29 @@ func (l *listView) compareCmd() tea.Cmd {
 	return send(compareMsg{arts[a].ID, arts[b].ID})
 }
 
-func (l *listView) Typing() bool { return l.filtering }
+func (l *listView) Typing() bool { return l.filtering || l.add.open }
 
 func (l *listView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case corpusChangedMsg:
-		l.index()
+		l.rebuild(msg.old)
 		return nil
 	case noticeMsg:
 		l.notice = msg.text
+		return nil
+	case addedMsg:
+		l.add.done(msg)
+		if msg.id != "" {
+			l.selectArticle(l.s.corpus.Position(msg.id))
+		}
+		return nil
+	case tea.PasteMsg:
+		// A URL is more often pasted than typed.
+		if l.add.open {
+			var cmd tea.Cmd
+			l.add.input, cmd = l.add.input.Update(msg)
+			return cmd
+		}
 		return nil
 	}
 	kmsg, ok := msg.(tea.KeyPressMsg)
@@ -216,6 +295,12 @@ func (l *listView) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := l.s.keys
+	if l.add.open {
+		return l.add.update(l.s, kmsg)
+	}
+	if !l.add.busy {
+		l.add.notice = "" // said once; the next key clears it
+	}
 	if l.filtering {
 		switch {
 		case key.Matches(kmsg, k.Field.Accept):
@@ -261,6 +346,8 @@ func (l *listView) Update(msg tea.Msg) tea.Cmd {
 		return l.filter.Focus()
 	case key.Matches(kmsg, k.List.Mark):
 		l.toggleMark()
+	case key.Matches(kmsg, k.List.Add):
+		return l.add.start(l.s)
 	case key.Matches(kmsg, k.Global.Back):
 		if l.filter.Value() != "" {
 			l.filter.SetValue("")
@@ -275,18 +362,21 @@ func (l *listView) Update(msg tea.Msg) tea.Cmd {
 
 func (l *listView) Keys() help.KeyMap {
 	k := l.s.keys
-	if l.filtering {
+	if l.filtering || l.add.open {
 		return keyHelp{short: []key.Binding{k.Field.Accept, k.Field.Cancel}, full: [][]key.Binding{{k.Field.Accept, k.Field.Cancel}}}
 	}
 	return keyHelp{
 		short: []key.Binding{k.List.Open, k.List.Filter, k.Global.Topic, k.List.Mark, k.List.Compare, k.Global.Matrix, k.Global.Briefing, k.Global.Help, k.Global.Quit},
-		full:  [][]key.Binding{k.navHelp(), {k.List.Open, k.List.Filter, k.List.Mark, k.List.Compare}},
+		full:  [][]key.Binding{k.navHelp(), {k.List.Open, k.List.Filter, k.List.Mark, k.List.Compare, k.List.Add}},
 	}
 }
 
 func (l *listView) Status() string {
 	if l.notice != "" {
 		return l.notice
+	}
+	if l.add.notice != "" {
+		return l.add.notice
 	}
 	if n := len(l.marked); n > 0 {
 		return fmt.Sprintf("%d marked · c compares", n)
@@ -297,10 +387,13 @@ func (l *listView) Status() string {
 func (l *listView) View() string {
 	st := l.s.styles
 	var b strings.Builder
-	if l.filtering || l.filter.Value() != "" {
+	switch {
+	case l.add.open:
+		b.WriteString(ansi.Truncate(l.add.input.View(), l.width, ""))
+	case l.filtering || l.filter.Value() != "":
 		b.WriteString(ansi.Truncate(l.filter.View(), l.width, ""))
-	} else {
-		b.WriteString(st.Dim.Render(fmt.Sprintf("%d articles · / to filter", len(l.items))))
+	default:
+		b.WriteString(st.Dim.Render(ansi.Truncate(l.header(), l.width, "…")))
 	}
 	b.WriteString("\n")
 	cols := l.columns()
@@ -311,7 +404,9 @@ func (l *listView) View() string {
 	case len(l.items) == 0:
 		b.WriteString("\n" + st.Dim.Render("  no articles match"))
 	}
-	for r := l.offset; r < len(l.items) && r < l.offset+l.rows(); r++ {
+	used := 0
+	for r := l.offset; r < len(l.items) && used < l.rows(); r++ {
+		used += l.itemLines(r)
 		i := l.items[r]
 		a := l.s.corpus.Articles[i]
 		mark := " "
@@ -324,7 +419,11 @@ func (l *listView) View() string {
 		if r == l.cursor {
 			pointer = "▸"
 		}
-		line := l.row(cols, pointer+mark, orDash(a.DateString()), a.Title, outlet(a), l.badgeText(a))
+		title := a.Title
+		if l.s.adds.updated[a.Path] {
+			title = "[updated] " + title
+		}
+		line := l.row(cols, pointer+mark, orDash(a.DateString()), title, outlet(a), l.badgeText(a))
 		b.WriteString("\n")
 		switch {
 		case r == l.cursor:
@@ -334,8 +433,43 @@ func (l *listView) View() string {
 		default:
 			b.WriteString(line)
 		}
+		if l.itemLines(r) == 2 && used <= l.rows() {
+			b.WriteString("\n" + st.Dim.Render(l.alsoIn(cols, a)))
+		}
 	}
 	return b.String()
+}
+
+// header counts what the list shows and says where it comes from.
+func (l *listView) header() string {
+	from := ""
+	if l.s.origin != "" {
+		from = " from " + l.s.origin
+	}
+	add := ""
+	if l.s.adds.refusal() == "" {
+		add = " · A adds a URL"
+	}
+	return fmt.Sprintf("%s%s · / to filter%s", plural(len(l.items), "article"), from, add)
+}
+
+// alsoIn is the line under a story that other outlets ran too, starting
+// under its title: "also in: Outlet B, Outlet C".
+func (l *listView) alsoIn(c listColumns, a *model.Article) string {
+	names := l.s.corpus.AlsoIn(a)
+	text := "also in: " + strings.Join(names, ", ")
+	if len(names) == 0 {
+		// Copies of unknown outlets, or of the same outlet, still count.
+		text = "1 other copy of this story"
+		if n := len(l.s.corpus.Duplicates(a)); n > 1 {
+			text = fmt.Sprintf("%d other copies of this story", n)
+		}
+	}
+	indent := 3
+	if c.date > 0 {
+		indent += c.date + 1
+	}
+	return ansi.Truncate(strings.Repeat(" ", indent)+text, l.width, "…")
 }
 
 type listColumns struct{ date, title, source, badges int }

@@ -41,6 +41,24 @@ func (m *matrixView) build() {
 	m.rows = m.s.corpus.CoverageBy(by)
 }
 
+// follow rebuilds the rows over a new corpus, keeping the cursor on the
+// same outlet or article (ids are the same in the new corpus).
+func (m *matrixView) follow() {
+	var id, outletName string
+	if m.row < len(m.rows) {
+		id, outletName = m.rows[m.row].Articles[0].ID, m.rows[m.row].Outlet
+	}
+	m.build()
+	for i, r := range m.rows {
+		sameOutlet := m.byOutlet && outletName != "" && strings.EqualFold(r.Outlet, outletName)
+		if sameOutlet || (!m.byOutlet || outletName == "") && r.Articles[0].ID == id {
+			m.row = i
+			break
+		}
+	}
+	m.clamp()
+}
+
 // rowMeta is what stands beside a row's label: its outlet and date, or by
 // outlet how many articles it has.
 func (m *matrixView) rowMeta(r model.CoverageRow) (outletName, date string) {
@@ -104,8 +122,7 @@ func (m *matrixView) Typing() bool { return false }
 
 func (m *matrixView) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(corpusChangedMsg); ok {
-		m.build()
-		m.clamp()
+		m.follow()
 		return nil
 	}
 	kmsg, ok := msg.(tea.KeyPressMsg)

@@ -27,6 +27,10 @@ type shared struct {
 	plain         bool // the notty style: no colour anywhere
 	// readingWidth caps the reader's prose in columns; 0 for none.
 	readingWidth int
+	// adds is where A saves articles, and what the list marks updated.
+	adds adder
+	// origin is where the articles came from, for the list's header.
+	origin string
 }
 
 func (s *shared) topicName() string {

@@ -89,10 +89,6 @@ type (
 	pinsChangedMsg struct{}
 	// focusedMsg tells a view it came to the front.
 	focusedMsg struct{}
-	// corpusChangedMsg says the program's corpus was replaced (a saved
-	// topic re-tagged it): views rebuild what they drew from it, and find
-	// their articles again by id.
-	corpusChangedMsg struct{}
 )
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
