@@ -28,7 +28,7 @@ type listView struct {
 	marked    []int // corpus indexes, at most two
 	// filterErr says what is wrong with the filter ("unknown topic #xyz").
 	filterErr string
-	notice    string // one-shot, cleared by the next key
+	notice    string    // one-shot, cleared by the next key
 	add       addPrompt // A: add an article from a URL
 	width     int
 	height    int
