@@ -194,8 +194,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// A write's re-read board is applied before its view hears how
 		// the write went, so the view's notice and the screen agree.
 		var changed tea.Cmd
-		if w, ok := msg.msg.(pinWriteMsg); ok && a.s.pins.apply(w.loaded) {
-			changed = a.broadcast(pinsChangedMsg{})
+		if w, ok := msg.msg.(pinWriteMsg); ok {
+			if a.s.pins.apply(w.loaded) {
+				changed = a.broadcast(pinsChangedMsg{})
+			}
+			a.s.pins.record(w)
 		}
 		// An added article: every view rebuilds over the new corpus before
 		// the list says what was added.

@@ -18,14 +18,13 @@ import (
 // briefingView lists the user's pins grouped by topic, to reorder, refile,
 // annotate, prune and export them.
 type briefingView struct {
-	s       *shared
-	groups  []model.PinGroup
-	order   []model.Pin // pins in display order, for the cursor
-	cursor  int
-	offset  int // first line shown
-	removed []model.Pin
-	note    noteEditor
-	save    saving
+	s      *shared
+	groups []model.PinGroup
+	order  []model.Pin // pins in display order, for the cursor
+	cursor int
+	offset int // first line shown
+	note   noteEditor
+	save   saving
 	// exported is when e last exported, to rate-limit it.
 	exported time.Time
 	notice   string
@@ -143,13 +142,12 @@ func (v *briefingView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return st.Remove(user, cur.ID)
 		}))
 	case key.Matches(msg, bk.Undo):
-		if len(v.removed) == 0 {
+		cmd := pins.undo(viewBriefing)
+		if cmd == nil {
 			v.notice = "nothing to undo"
 			return nil
 		}
-		p := v.removed[len(v.removed)-1]
-		v.removed = v.removed[:len(v.removed)-1]
-		return v.save.start(pins, viewBriefing, pins.restore(viewBriefing, p))
+		return v.save.start(pins, viewBriefing, cmd)
 	case key.Matches(msg, bk.Refile):
 		return v.refile()
 	case key.Matches(msg, bk.Note):
@@ -236,12 +234,8 @@ func (v *briefingView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		n.saving, n.err = true, ""
-		note := model.Sanitize(strings.TrimSpace(n.area.Value()))
-		pins := v.s.pins
-		return v.save.start(pins, viewBriefing, pins.write(viewBriefing, opNote, func(st PinStore, user string) (model.Pin, error) {
-			cur.Note = note
-			return cur, st.SetNote(user, cur.ID, note)
-		}))
+		note := strings.TrimSpace(n.area.Value())
+		return v.save.start(v.s.pins, viewBriefing, v.s.pins.setNote(viewBriefing, cur, note, n.original))
 	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
 		quit := key.Matches(msg, k.Note.Quit)
 		if !n.changed() {
@@ -267,7 +261,7 @@ func (v *briefingView) written(m pinWriteMsg) tea.Cmd {
 	if m.op == opNote {
 		v.note.saving = false
 		if m.err != nil {
-			v.note.err = m.err.Error()
+			v.note.failed(m.err)
 			return nil
 		}
 		v.note.open = false
@@ -281,7 +275,6 @@ func (v *briefingView) written(m pinWriteMsg) tea.Cmd {
 	}
 	switch m.op {
 	case opUnpin:
-		v.removed = append(v.removed, m.pin)
 		v.notice = "removed · u undoes"
 	case opRestore:
 		for i, q := range v.order {

@@ -309,3 +309,65 @@ func TestStoreErrorIsShown(t *testing.T) {
 		t.Errorf("briefing view:\n%s", screen(a))
 	}
 }
+
+// A note survives unpinning from the comparison too, and u there brings
+// pin and note back.
+func TestCompareUnpinKeepsNote(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "1", "g", "enter", "p", "a")
+	typeKeys(a, "KEEP")
+	press(a, "ctrl+s")
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "KEEP" {
+		t.Fatalf("pins %+v", p)
+	}
+	press(a, "c", "j")
+	if !strings.Contains(screen(a), "▸*¶1") {
+		t.Errorf("the pinned paragraph is not marked in compare:\n%s", screen(a))
+	}
+	press(a, "p")
+	if len(pinsOf(t, a)) != 0 || !strings.Contains(statusLine(a), "note kept, u to undo") {
+		t.Fatalf("unpin in compare: %q", statusLine(a))
+	}
+	press(a, "u")
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "KEEP" {
+		t.Errorf("u in compare: %+v", p)
+	}
+	// Removing in the briefing and pinning again in the reader keeps it too.
+	press(a, "b", "x", "esc", "esc", "p")
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "KEEP" {
+		t.Errorf("x then p: %+v", p)
+	}
+}
+
+// Two windows editing one note: the second save does not silently replace
+// the first; it says so, keeps its text, and a second ctrl+s decides.
+func TestNoteEditedInTwoWindows(t *testing.T) {
+	dir := t.TempDir()
+	corpus := seedCorpus(t)
+	open := func() *App {
+		st, err := store.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return startApp(New(corpus, Options{Style: render.StyleNoTTY, Store: st, User: "same"}), 120, 40)
+	}
+	one, two := open(), open()
+	press(one, "enter", "p")
+	press(two, "enter", "r", "a")
+	press(one, "a")
+	typeKeys(one, "from-A")
+	typeKeys(two, "from-B")
+	press(two, "ctrl+s")
+	press(one, "ctrl+s")
+	if !strings.Contains(statusLine(one), "changed in another window") || !strings.Contains(screen(one), "from-A") {
+		t.Fatalf("the later save: %q", statusLine(one))
+	}
+	if p := pinsOf(t, one); p[0].Note != "from-B" {
+		t.Errorf("the first save was replaced: %q", p[0].Note)
+	}
+	press(one, "ctrl+s")
+	if p := pinsOf(t, one); p[0].Note != "from-A" || !strings.Contains(statusLine(one), "note saved") {
+		t.Errorf("a second ctrl+s: %q, %q", p[0].Note, statusLine(one))
+	}
+}

@@ -51,7 +51,9 @@ func (c *compareView) layout() {
 	if c.width <= 0 || len(c.s.corpus.Articles) == 0 {
 		return
 	}
-	o := render.CompareOptions{Width: c.width, Topic: c.s.topic, Focus: c.focus, Stack: c.width < render.StackWidth}
+	pins := c.s.pins
+	o := render.CompareOptions{Width: c.width, Topic: c.s.topic, Focus: c.focus, Stack: c.width < render.StackWidth,
+		Pinned: func(a *model.Article, i int) bool { _, ok := pins.find(a, i); return ok }}
 	if c.cursor >= 0 && c.cursor < len(c.anchors) {
 		o.Cursor = &c.anchors[c.cursor]
 	}
@@ -110,6 +112,8 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 	case topicChangedMsg:
 		c.cursor = -1
 		c.layout()
+	case pinsChangedMsg:
+		c.layout()
 	case corpusChangedMsg:
 		// Sides are positions: find the same articles in the new corpus.
 		for i, p := range c.sides {
@@ -121,12 +125,9 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 		c.layout()
 	case pinWriteMsg:
 		c.save.done()
-		if msg.err != nil {
-			c.notice = "not saved: " + msg.err.Error()
-		} else if _, pinned := c.s.pins.byPara[pinKey{msg.pin.ArticleID, msg.pin.ParaHash}]; pinned {
-			c.notice = fmt.Sprintf("pinned ¶%d of %s", msg.pin.Index, msg.pin.ArticleID)
-		} else {
-			c.notice = fmt.Sprintf("unpinned ¶%d of %s", msg.pin.Index, msg.pin.ArticleID)
+		c.notice = c.s.pins.outcome(msg)
+		if msg.err == nil {
+			c.notice += " · " + msg.pin.ArticleID
 		}
 	case slowSaveMsg:
 		c.save.tick(msg)
@@ -166,7 +167,14 @@ func (c *compareView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		an := c.anchors[c.cursor]
 		topic := c.s.corpus.Topics[an.Topic].ID
-		return c.save.start(c.s.pins, viewCompare, c.s.pins.toggle(viewCompare, c.article(an.Side), an.Para, topic))
+		return c.save.start(c.s.pins, viewCompare, c.s.pins.togglePin(viewCompare, c.article(an.Side), an.Para, topic))
+	case key.Matches(msg, k.Compare.Undo):
+		cmd := c.s.pins.undo(viewCompare)
+		if cmd == nil {
+			c.notice = "nothing to undo"
+			return nil
+		}
+		return c.save.start(c.s.pins, viewCompare, cmd)
 	case key.Matches(msg, k.Global.Back):
 		return send(backMsg{})
 	}
@@ -198,6 +206,6 @@ func (c *compareView) Keys() help.KeyMap {
 	ck := k.Compare
 	return keyHelp{
 		short: []key.Binding{ck.SwitchSide, k.Nav.Down, ck.Pin, k.Global.Topic, ck.PrevArticle, ck.NextArticle, k.Global.Help, k.Global.Back},
-		full:  [][]key.Binding{k.navHelp(), {ck.SwitchSide, ck.PrevArticle, ck.NextArticle, ck.Pin}},
+		full:  [][]key.Binding{k.navHelp(), {ck.SwitchSide, ck.PrevArticle, ck.NextArticle, ck.Pin, ck.Undo}},
 	}
 }

@@ -55,7 +55,7 @@ type NoteKeys struct {
 
 // CompareKeys are the comparison's own keys.
 type CompareKeys struct {
-	SwitchSide, PrevArticle, NextArticle, Pin key.Binding
+	SwitchSide, PrevArticle, NextArticle, Pin, Undo key.Binding
 }
 
 // MatrixKeys are the coverage matrix's own keys.
@@ -146,6 +146,7 @@ func DefaultKeyMap() KeyMap {
 			PrevArticle: b([]string{"<"}, "<", "previous article"),
 			NextArticle: b([]string{">"}, ">", "next article"),
 			Pin:         b([]string{"p"}, "p", "pin focused side"),
+			Undo:        b([]string{"u"}, "u", "undo unpin"),
 		},
 		Matrix: MatrixKeys{
 			Left:          b([]string{"left", "h"}, "←/h", "left"),

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -47,6 +48,16 @@ func (n *noteEditor) setWidth(w int) {
 	n.area.SetHeight(noteHeight - 2)
 }
 
+// failed keeps the text and says why it was not saved; a note changed
+// elsewhere becomes the one the next save replaces.
+func (n *noteEditor) failed(err error) {
+	n.err = err.Error()
+	var changed noteChangedError
+	if errors.As(err, &changed) {
+		n.original = changed.now
+	}
+}
+
 func (n *noteEditor) changed() bool { return strings.TrimSpace(n.area.Value()) != n.original }
 
 func (n *noteEditor) view(st render.Styles, para int) string {
@@ -59,7 +70,7 @@ func (n *noteEditor) status() string {
 	case n.confirm:
 		return "discard note? y/n"
 	case n.err != "":
-		return "note not saved: " + n.err + " (the text is kept; ctrl+s tries again)"
+		return "note not saved: " + n.err + " (your text is kept)"
 	case n.saving:
 		return "saving note…"
 	}
@@ -73,34 +84,22 @@ func (n *noteEditor) keys(k KeyMap) help.KeyMap {
 	return keyHelp{short: []key.Binding{k.Note.Save, k.Note.Cancel}, full: [][]key.Binding{{k.Note.Save, k.Note.Cancel, k.Note.Quit}}}
 }
 
-// togglePin pins or unpins the paragraph at the cursor. A paragraph
-// unpinned in this session comes back with its note.
+// togglePin pins or unpins the paragraph at the cursor.
 func (r *readerView) togglePin() tea.Cmd {
 	if r.cursor < 0 || r.article == nil {
 		return nil
 	}
-	if _, pinned := r.s.pins.find(r.article, r.cursor); !pinned {
-		want := model.PinOf(r.article, r.cursor, r.s.topicID())
-		for i := len(r.unpinned) - 1; i >= 0; i-- {
-			if old := r.unpinned[i]; old.SamePara(want) {
-				r.unpinned = append(r.unpinned[:i], r.unpinned[i+1:]...)
-				old.Topic = want.Topic
-				return r.save.start(r.s.pins, viewReader, r.s.pins.restore(viewReader, old))
-			}
-		}
-	}
-	return r.save.start(r.s.pins, viewReader, r.s.pins.toggle(viewReader, r.article, r.cursor, r.s.topicID()))
+	return r.save.start(r.s.pins, viewReader, r.s.pins.togglePin(viewReader, r.article, r.cursor, r.s.topicID()))
 }
 
-// undoUnpin restores the last pin unpinned here, note and all.
+// undoUnpin restores the last pin unpinned, note and all.
 func (r *readerView) undoUnpin() tea.Cmd {
-	if len(r.unpinned) == 0 {
+	cmd := r.s.pins.undo(viewReader)
+	if cmd == nil {
 		r.notice = "nothing to undo"
 		return nil
 	}
-	p := r.unpinned[len(r.unpinned)-1]
-	r.unpinned = r.unpinned[:len(r.unpinned)-1]
-	return r.save.start(r.s.pins, viewReader, r.s.pins.restore(viewReader, p))
+	return r.save.start(r.s.pins, viewReader, cmd)
 }
 
 // written reports a pin write's outcome.
@@ -109,26 +108,8 @@ func (r *readerView) written(m pinWriteMsg) tea.Cmd {
 	if m.op == opNote {
 		return r.noteSaved(m)
 	}
-	if m.err != nil {
-		r.notice = "not saved: " + notFoundIsDone(m.err).Error()
-		return nil
-	}
-	para := m.pin.Index
-	_, pinned := r.s.pins.byPara[pinKey{m.pin.ArticleID, m.pin.ParaHash}]
-	switch {
-	case pinned && m.op == opRestore:
-		r.notice = fmt.Sprintf("restored ¶%d", para)
-	case pinned:
-		r.notice = fmt.Sprintf("pinned ¶%d · b shows the briefing", para)
-	default:
-		r.unpinned = append(r.unpinned, m.pin)
-		if m.pin.Note != "" {
-			r.notice = fmt.Sprintf("unpinned ¶%d (note kept, u to undo)", para)
-		} else {
-			r.notice = fmt.Sprintf("unpinned ¶%d · u undoes", para)
-		}
-	}
-	if r.article == nil || r.article.ID != m.pin.ArticleID {
+	r.notice = r.s.pins.outcome(m)
+	if m.err == nil && (r.article == nil || r.article.ID != m.pin.ArticleID) {
 		r.notice = "" // it spoke of an article no longer shown
 	}
 	return nil
@@ -180,7 +161,8 @@ func (r *readerView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		n.saving, n.err = true, ""
 		note := strings.TrimSpace(n.area.Value())
-		return r.save.start(r.s.pins, viewReader, r.s.pins.setNote(viewReader, r.article, r.cursor, r.s.topicID(), note))
+		want := model.PinOf(r.article, r.cursor, r.s.topicID())
+		return r.save.start(r.s.pins, viewReader, r.s.pins.setNote(viewReader, want, note, n.original))
 	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
 		quit := key.Matches(msg, k.Note.Quit)
 		if !n.changed() {
@@ -203,7 +185,7 @@ func (r *readerView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 func (r *readerView) noteSaved(m pinWriteMsg) tea.Cmd {
 	r.note.saving = false
 	if m.err != nil {
-		r.note.err = m.err.Error()
+		r.note.failed(m.err)
 		return nil
 	}
 	r.closeNote()

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -46,6 +47,10 @@ type pinBoard struct {
 	// "saving…"; zero or less never says it.
 	slowAfter time.Duration
 	noStore   error // why there is no store
+	// unpinned are the pins this program unpinned or removed, newest
+	// last, so that u, or pinning the paragraph again, brings a pin back
+	// with its note.
+	unpinned []model.Pin
 }
 
 type pinKey struct{ article, hash string }
@@ -158,24 +163,95 @@ func (b *pinBoard) toggle(to viewID, a *model.Article, i int, topic string) tea.
 	})
 }
 
+// togglePin pins paragraph i of a under topic, or unpins it; a paragraph
+// unpinned in this program comes back with its note.
+func (b *pinBoard) togglePin(to viewID, a *model.Article, i int, topic string) tea.Cmd {
+	if _, pinned := b.find(a, i); !pinned {
+		want := model.PinOf(a, i, topic)
+		for j := len(b.unpinned) - 1; j >= 0; j-- {
+			if old := b.unpinned[j]; old.SamePara(want) {
+				b.unpinned = slices.Delete(b.unpinned, j, j+1)
+				old.Topic = topic
+				return b.restore(to, old)
+			}
+		}
+	}
+	return b.toggle(to, a, i, topic)
+}
+
+// undo restores the pin unpinned last, or returns nil when there is none.
+func (b *pinBoard) undo(to viewID) tea.Cmd {
+	if len(b.unpinned) == 0 {
+		return nil
+	}
+	p := b.unpinned[len(b.unpinned)-1]
+	b.unpinned = b.unpinned[:len(b.unpinned)-1]
+	return b.restore(to, p)
+}
+
+// record remembers a pin a write took away, for undo; the root calls it
+// for every write, whichever view asked.
+func (b *pinBoard) record(m pinWriteMsg) {
+	if m.err != nil || (m.op != opPin && m.op != opUnpin) {
+		return
+	}
+	if _, pinned := b.byPara[pinKey{m.pin.ArticleID, m.pin.ParaHash}]; !pinned {
+		b.unpinned = append(b.unpinned, m.pin)
+	}
+}
+
+// outcome says in a status line what a pin, unpin or restore did.
+func (b *pinBoard) outcome(m pinWriteMsg) string {
+	if m.err != nil {
+		return "not saved: " + notFoundIsDone(m.err).Error()
+	}
+	para := m.pin.Index
+	_, pinned := b.byPara[pinKey{m.pin.ArticleID, m.pin.ParaHash}]
+	switch {
+	case pinned && m.op == opRestore && m.pin.Note != "":
+		return fmt.Sprintf("restored ¶%d with its note", para)
+	case pinned && m.op == opRestore:
+		return fmt.Sprintf("restored ¶%d", para)
+	case pinned:
+		return fmt.Sprintf("pinned ¶%d · b shows the briefing", para)
+	case m.pin.Note != "":
+		return fmt.Sprintf("unpinned ¶%d (note kept, u to undo)", para)
+	}
+	return fmt.Sprintf("unpinned ¶%d · u undoes", para)
+}
+
 // restore puts back an unpinned pin with its note.
 func (b *pinBoard) restore(to viewID, p model.Pin) tea.Cmd {
 	return b.write(to, opRestore, func(st PinStore, user string) (model.Pin, error) { return st.Restore(user, p) })
 }
 
-// setNote saves a note on paragraph i of a, pinning it under topic first
-// when it is not pinned.
-func (b *pinBoard) setNote(to viewID, a *model.Article, i int, topic, note string) tea.Cmd {
-	want := model.PinOf(a, i, topic)
+// setNote saves a note on pin want's paragraph, pinning it first when it
+// is not pinned. original is the note as the editor opened it: when the
+// store holds another by now (another window saved one meanwhile), nothing
+// is written and the answer says so, so neither text is lost unseen.
+func (b *pinBoard) setNote(to viewID, want model.Pin, note, original string) tea.Cmd {
 	note = model.Sanitize(note)
 	return b.write(to, opNote, func(st PinStore, user string) (model.Pin, error) {
 		p, err := st.Add(user, want) // the existing pin when there is one
 		if err != nil {
 			return model.Pin{}, err
 		}
+		if p.Note != original {
+			return p, noteChangedError{now: p.Note}
+		}
 		p.Note = note
 		return p, st.SetNote(user, p.ID, note)
 	})
+}
+
+// noteChangedError is a note changed elsewhere while it was being edited.
+type noteChangedError struct{ now string }
+
+func (e noteChangedError) Error() string {
+	if e.now == "" {
+		return "the note was removed in another window; ctrl+s again saves yours"
+	}
+	return fmt.Sprintf("the note was changed in another window (now %q); ctrl+s again saves yours over it", e.now)
 }
 
 // find returns the pin on paragraph i of a.

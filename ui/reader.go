@@ -48,10 +48,7 @@ type readerView struct {
 	// marks are the texts shown in reverse video (lower-case).
 	marks []string
 
-	// unpinned are this session's unpinned pins, newest last, so u (or p
-	// again) brings a pin back with its note.
-	unpinned []model.Pin
-	save     saving
+	save saving
 
 	scrollPending bool // scroll to the cursor once there is a page
 	// notice is a one-shot status about this article; opening another

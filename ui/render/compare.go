@@ -21,6 +21,8 @@ type CompareOptions struct {
 	Stack bool // one side at a time
 	// Cursor, when set, is the paragraph drawn as selected.
 	Cursor *Anchor
+	// Pinned, when set, says which paragraphs to mark with *.
+	Pinned func(a *model.Article, i int) bool
 }
 
 // Anchor is where one paragraph of a side stands in a comparison.
@@ -98,7 +100,7 @@ func Compare(st Styles, topics []model.Topic, left, right *model.Article, o Comp
 		add(st.Header.Render(header + strings.Repeat("─", max(width-ansi.StringWidth(header), 0))))
 		var cols [2]column
 		for i, a := range sides {
-			cols[i] = topicColumn(st, a, i, ti, colW, o.Cursor)
+			cols[i] = topicColumn(st, a, i, ti, colW, o)
 		}
 		top := len(c.Lines)
 		for i, col := range cols {
@@ -130,7 +132,8 @@ type column struct {
 
 // topicColumn is one side of a band: its paragraphs on topic ti, each
 // numbered as cited, or "no coverage".
-func topicColumn(st Styles, a *model.Article, side, ti, width int, cursor *Anchor) column {
+func topicColumn(st Styles, a *model.Article, side, ti, width int, o CompareOptions) column {
+	cursor := o.Cursor
 	on := a.ParagraphsOn(ti)
 	if len(on) == 0 {
 		return column{lines: []string{st.Dim.Render("no coverage")}}
@@ -141,9 +144,13 @@ func topicColumn(st Styles, a *model.Article, side, ti, width int, cursor *Ancho
 			col.lines = append(col.lines, "")
 		}
 		p := a.Paragraphs[i]
-		label := st.Gutter.Render(fmt.Sprintf("¶%d", p.Index))
+		num := fmt.Sprintf("¶%d", p.Index)
+		if o.Pinned != nil && o.Pinned(a, i) {
+			num = "*" + num
+		}
+		label := st.Gutter.Render(num)
 		if cursor != nil && cursor.Side == side && cursor.Para == i && cursor.Topic == ti {
-			label = st.Selected.Render(fmt.Sprintf("▸¶%d", p.Index))
+			label = st.Selected.Render("▸" + num)
 		}
 		col.anchors = append(col.anchors, Anchor{Side: side, Para: i, Topic: ti, Line: len(col.lines)})
 		col.lines = append(col.lines, Wrap(label+" "+p.Text, width)...)
