@@ -213,8 +213,8 @@ func topicArg(cmd *cobra.Command, corpus *model.Corpus, id string) (int, error) 
 	if id == "" {
 		return -1, nil
 	}
-	i := corpus.TopicIndex(id)
-	if i < 0 {
+	i, err := corpus.LookupTopic(id) // an id, a badge or a unique prefix
+	if err != nil {
 		ids := make([]string, len(corpus.Topics))
 		for j, t := range corpus.Topics {
 			ids[j] = t.ID

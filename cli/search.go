@@ -30,8 +30,8 @@ func (o colourOptions) resolve(cmd *cobra.Command, e env) (width int, colour boo
 	default:
 		return 0, false, usageError{err: fmt.Errorf("--color must be auto, always or never, not %q", o.color), usage: cmd.UseLine()}
 	}
-	if o.width < 0 {
-		return 0, false, usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
+	if err := checkWidth(cmd, o.width); err != nil {
+		return 0, false, err
 	}
 	colour = o.color == "always" || (o.color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "")
 	width = o.width

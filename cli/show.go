@@ -34,8 +34,8 @@ func (o outputOptions) resolve(cmd *cobra.Command, e env) (width int, style stri
 	if !render.ValidStyle(o.style) {
 		return 0, "", usageError{err: fmt.Errorf("--style must be dark, light or notty, not %q", o.style), usage: cmd.UseLine()}
 	}
-	if o.width < 0 {
-		return 0, "", usageError{err: fmt.Errorf("--width must be positive"), usage: cmd.UseLine()}
+	if err := checkWidth(cmd, o.width); err != nil {
+		return 0, "", err
 	}
 	colour := o.color == "always" || (o.color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "")
 	style = o.style
@@ -103,3 +103,15 @@ paragraph address ID#pN (from 'briefing search') prints from paragraph N.`,
 // looksLikePath tells a file path from an article id, which never holds a
 // slash or a dot.
 func looksLikePath(s string) bool { return strings.ContainsAny(s, `/\.`) }
+
+// minWidth is the narrowest output that still reads: below it words break
+// mid-letter.
+const minWidth = 20
+
+// checkWidth refuses a --width too narrow to read (0 means the terminal's).
+func checkWidth(cmd *cobra.Command, width int) error {
+	if width != 0 && width < minWidth {
+		return usageError{err: fmt.Errorf("--width must be at least %d", minWidth), usage: cmd.UseLine()}
+	}
+	return nil
+}

@@ -58,3 +58,25 @@ func TestShowTopicNeverCutsText(t *testing.T) {
 		}
 	}
 }
+
+// show ID#pN starts at the paragraph with its topic labels.
+func TestShowFromParagraphKeepsLabels(t *testing.T) {
+	r := runCLI(t, false, nil, "show", "--width", "60", "ukraine-us-europeans-still-working#p7")
+	first := strings.SplitN(r.stdout, "\n", 2)[0]
+	if r.code != 0 || !strings.Contains(first, "[territory]") {
+		t.Errorf("exit %d, first line %q", r.code, first)
+	}
+}
+
+// --topic takes a topic as people name it: id, badge or unique prefix.
+func TestTopicByBadgeOrPrefix(t *testing.T) {
+	for _, ref := range []string{"security-guarantees", "SEC", "sec", "secur"} {
+		r := runCLI(t, false, nil, "export", "--topic", ref)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "# Briefing: Security guarantees") {
+			t.Errorf("--topic %s: exit %d, %q", ref, r.code, r.stderr)
+		}
+	}
+	if r := runCLI(t, false, nil, "show", "--width", "5", "ukraine"); r.code != 2 || !strings.Contains(r.stderr, "at least 20") {
+		t.Errorf("--width 5: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -55,13 +55,20 @@ func ParseLink(s string) (Link, error) {
 func (c *Corpus) Resolve(l Link) (*Article, int, error) {
 	a := c.Article(l.ID)
 	if a == nil {
-		return nil, 0, fmt.Errorf("no article %s", l.ID)
+		// A unique prefix names an article, as it does for show.
+		var err error
+		if a, err = c.Find(l.ID); err != nil {
+			if strings.HasPrefix(err.Error(), "no article") {
+				err = fmt.Errorf("no article %s", l.ID)
+			}
+			return nil, 0, err // or which of several it could be
+		}
 	}
 	if l.Para <= 0 {
 		return a, 0, nil
 	}
 	if l.Para > len(a.Paragraphs) {
-		return a, 0, fmt.Errorf("%s has %d paragraphs, not %d", l.ID, len(a.Paragraphs), l.Para)
+		return a, 0, fmt.Errorf("%s has %d paragraphs, not %d", a.ID, len(a.Paragraphs), l.Para)
 	}
 	return a, l.Para - 1, nil
 }

@@ -272,6 +272,16 @@ func queryTopic(text string, pos int, ref string, c *Corpus) (int, error) {
 	if ref == "" {
 		return -1, queryErr(text, pos, "# needs a topic, as in #territory")
 	}
+	i, err := c.LookupTopic(ref)
+	if err != nil {
+		return -1, queryErr(text, pos, "%v", err)
+	}
+	return i, nil
+}
+
+// LookupTopic finds a topic as people name it: its id, its badge (any
+// case), or a prefix of one id only.
+func (c *Corpus) LookupTopic(ref string) (int, error) {
 	lower := strings.ToLower(ref)
 	var found []int
 	for i, t := range c.Topics {
@@ -286,9 +296,9 @@ func queryTopic(text string, pos int, ref string, c *Corpus) (int, error) {
 		return found[0], nil
 	}
 	if len(found) > 1 {
-		return -1, queryErr(text, pos, "#%s could be %s or %s", ref, c.Topics[found[0]].ID, c.Topics[found[1]].ID)
+		return -1, fmt.Errorf("#%s could be %s or %s", ref, c.Topics[found[0]].ID, c.Topics[found[1]].ID)
 	}
-	return -1, queryErr(text, pos, "unknown topic #%s (see 'briefing topics')", ref)
+	return -1, fmt.Errorf("unknown topic #%s (see 'briefing topics')", ref)
 }
 
 func hasSource(c *Corpus, v string) bool {

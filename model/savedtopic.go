@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,8 +30,13 @@ func (q *Query) Topic(name, badge string) (Topic, error) {
 	if t.Badge == "" {
 		t.Badge = defaultBadge(t.ID)
 	}
-	if n := utf8.RuneCountInString(t.Badge); n > 5 {
-		return Topic{}, fmt.Errorf("badge %q is %d characters; at most 5 fit the lists", t.Badge, n)
+	if n := utf8.RuneCountInString(t.Badge); n < 2 || n > 5 {
+		return Topic{}, fmt.Errorf("badge %q is %d characters: give 2 to 5 letters or digits", t.Badge, n)
+	}
+	for _, r := range t.Badge {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return Topic{}, fmt.Errorf("badge %q: only letters and digits read well in lists and the gutter", t.Badge)
+		}
 	}
 	if len(q.filters) > 0 {
 		return Topic{}, queryErr(q.Text, q.filters[0], "#topic, source:, after: and before: narrow a search but cannot be saved in a topic; leave them out")

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -55,9 +56,14 @@ func LoadUserTopics(path string) ([]Topic, error) {
 // MergeTopics puts a user's topics after the built-in ones. An id both
 // define, or too many topics in all, is an error.
 func MergeTopics(builtin, user []Topic) ([]Topic, error) {
-	for _, u := range user {
+	for i, u := range user {
 		if slices.ContainsFunc(builtin, func(t Topic) bool { return t.ID == u.ID }) {
 			return nil, fmt.Errorf("your topic %q has the id of a built-in topic; rename it", u.ID)
+		}
+		// Two topics with one badge could not be told apart in any view.
+		sameBadge := func(t Topic) bool { return strings.EqualFold(t.Badge, u.Badge) }
+		if slices.ContainsFunc(builtin, sameBadge) || slices.ContainsFunc(user[:i], sameBadge) {
+			return nil, fmt.Errorf("your topic %q has the badge %s, which another topic has; choose another", u.Name, u.Badge)
 		}
 	}
 	if n := len(builtin) + len(user); n > MaxTopics {

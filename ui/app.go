@@ -135,7 +135,8 @@ func (a *App) Init() tea.Cmd {
 		return send(noticeMsg{"no article " + link.ID})
 	}
 	if err != nil {
-		para = -1 // past its end: the article's top
+		// Past its end: the article's top, saying why.
+		return send(openArticleMsg{id: art.ID, para: -1, topic: -1, notice: err.Error()})
 	}
 	return send(openArticleMsg{id: art.ID, para: para, topic: -1})
 }

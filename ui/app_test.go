@@ -255,9 +255,14 @@ func TestReaderKeys(t *testing.T) {
 	if viewName(a) != "compare" || !strings.Contains(screen(a), "A: "+first.Title[:15]) {
 		t.Errorf("c in the reader did not compare with the next article:\n%s", screen(a))
 	}
+	// esc leaves the comparison, then clears the search, then the reader.
 	press(a, "esc", "esc")
+	if viewName(a) != "reader" || !strings.Contains(statusLine(a), "search cleared") {
+		t.Errorf("esc esc: %q / %q", titleLine(a), statusLine(a))
+	}
+	press(a, "esc")
 	if viewName(a) != "articles" {
-		t.Errorf("esc esc: %q", titleLine(a))
+		t.Errorf("esc esc esc: %q", titleLine(a))
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -96,7 +97,7 @@ func (v *briefingView) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			v.notice = "export failed: " + msg.err.Error()
 		} else {
-			v.notice = "exported to " + msg.path
+			v.notice = "exported " + filepath.Base(msg.path) + " to " + filepath.Dir(msg.path)
 		}
 	case slowSaveMsg:
 		v.save.tick(msg)
@@ -362,11 +363,7 @@ func (v *briefingView) lines() (lines []string, cursorLine int) {
 				head = st.Title.Render(head)
 			}
 			lines = append(lines, head)
-			text := render.Wrap(p.Text, textW)
-			if len(text) > 3 {
-				text = append(text[:3:3], "…")
-			}
-			for _, l := range text {
+			for _, l := range render.Wrap(p.Text, textW) {
 				lines = append(lines, "    "+l)
 			}
 			lines = append(lines, noteLines(st, p.Note, textW)...)

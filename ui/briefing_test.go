@@ -2,7 +2,9 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -205,10 +207,11 @@ func TestBriefingKeys(t *testing.T) {
 	}
 	press(a, "b", "e")
 	st := statusLine(a)
-	if !strings.Contains(st, "exported to ") {
+	var name, dir string
+	if _, err := fmt.Sscanf(st[strings.Index(st, "exported "):], "exported %s to %s", &name, &dir); err != nil {
 		t.Fatalf("e: %q", st)
 	}
-	path := strings.TrimSpace(strings.TrimPrefix(st[strings.Index(st, "exported to "):], "exported to "))
+	path := filepath.Join(dir, name)
 	md, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

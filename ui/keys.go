@@ -152,7 +152,7 @@ func DefaultKeyMap() KeyMap {
 			Left:          b([]string{"left", "h"}, "←/h", "left"),
 			Right:         b([]string{"right", "l"}, "→/l", "right"),
 			Open:          b([]string{"enter"}, "enter", "open"),
-			GroupByOutlet: b([]string{"o"}, "o", "group by outlet"),
+			GroupByOutlet: b([]string{"o"}, "o", "rows: outlets/articles"),
 		},
 		Timeline: TimelineKeys{
 			Left:   b([]string{"left", "h"}, "←/h", "earlier"),

@@ -95,7 +95,13 @@ type helpCache struct {
 // help adds a column of the global keys.
 func (a *App) helpLines() []string {
 	own := a.focused().Keys()
-	cacheKey := fmt.Sprintf("%d/%d/%t/%t/%d", a.focus, a.width, a.fullHelp, a.focused().Typing(), len(own.ShortHelp()))
+	// The key names what the help shows: the view, the size, and which
+	// bindings (a question's y/n has as many as the editor's keys).
+	var shown strings.Builder
+	for _, b := range own.ShortHelp() {
+		shown.WriteString(b.Help().Key + b.Help().Desc)
+	}
+	cacheKey := fmt.Sprintf("%d/%d/%t/%s", a.focus, a.width, a.fullHelp, shown.String())
 	if a.helpLine.key != cacheKey {
 		var s string
 		if a.fullHelp {

@@ -116,6 +116,10 @@ func (m *matrixView) clamp() {
 	if m.col >= m.colOffset+m.visibleCols() {
 		m.colOffset = m.col - m.visibleCols() + 1
 	}
+	// A taller or wider window shows rows and columns from the top again
+	// rather than empty space.
+	m.rowOffset = max(0, min(m.rowOffset, rows-m.visibleRows()))
+	m.colOffset = max(0, min(m.colOffset, cols-m.visibleCols()))
 }
 
 func (m *matrixView) Typing() bool { return false }

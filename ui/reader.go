@@ -74,6 +74,11 @@ func (r *readerView) SetSize(w, h int) {
 			r.scrollPending = false
 			r.scrollToCursor()
 		}
+		// The paragraph p or a act on is always on screen.
+		if r.cursor >= 0 && r.cursor < len(r.page.ParaLine) &&
+			(r.page.ParaEnd[r.cursor] <= r.vp.Offset() || r.page.ParaLine[r.cursor] >= r.vp.Offset()+r.vp.Height()) {
+			r.scrollToCursor()
+		}
 	}
 }
 
@@ -279,6 +284,7 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 	case openArticleMsg:
 		if a := r.s.corpus.Article(msg.id); a != nil {
 			r.open(a, msg.para)
+			r.notice = msg.notice
 		}
 		return nil
 	case openPinMsg:
@@ -368,9 +374,15 @@ func (r *readerView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Reader.Compare):
 		return r.compareWithNext()
 	case key.Matches(msg, k.Global.Back):
-		if r.why {
+		switch {
+		case r.why:
 			r.why = false
 			r.SetSize(r.width, r.height)
+			return nil
+		case r.query != "" || r.results != nil:
+			// esc clears a search before it leaves the article.
+			r.query, r.hits, r.results, r.marks = "", nil, nil, nil
+			r.notice = "search cleared"
 			return nil
 		}
 		return send(backMsg{})
@@ -425,12 +437,10 @@ func (r *readerView) Status() string {
 	if r.note.open {
 		return r.note.status()
 	}
+	// Where the cursor is comes first: a long notice is what gets cut.
 	var parts []string
 	if r.save.slow {
 		parts = append(parts, "saving…")
-	}
-	if r.notice != "" {
-		parts = append(parts, r.notice)
 	}
 	if r.s.topic >= 0 && r.article != nil {
 		paras := r.topicParagraphs()
@@ -457,6 +467,9 @@ func (r *readerView) Status() string {
 		parts = append(parts, fmt.Sprintf("¶%d", r.cursor+1))
 	}
 	parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.Percent()*100))
+	if r.notice != "" {
+		parts = append(parts, r.notice)
+	}
 	return strings.Join(parts, " · ")
 }
 

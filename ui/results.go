@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -218,6 +219,12 @@ func (v *resultsView) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			v.notice = "search for something first"
 			return nil
 		}
+		// Say now, not after a name and a badge, when the search cannot be
+		// a topic (#topic, source: and dates narrow but cannot be saved).
+		if _, err := v.query.Topic("check", "CHK"); err != nil {
+			v.notice = "cannot be saved as a topic: " + err.Error()
+			return nil
+		}
 		v.saveAsk = 1
 		v.save.SetValue("")
 		v.save.Prompt = "topic name: "
@@ -244,7 +251,7 @@ func (v *resultsView) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			v.name = val
 			v.saveAsk = 2
-			v.save.SetValue(defaultBadge(val))
+			v.save.SetValue(v.freeBadge(val))
 			v.save.Prompt = "badge (2-4 letters): "
 			v.save.CursorEnd()
 			return nil
@@ -263,18 +270,26 @@ func (v *resultsView) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// defaultBadge offers the name's first letters as its badge.
-func defaultBadge(name string) string {
-	var b strings.Builder
+// freeBadge offers the name's first letters as its badge, or, when a
+// topic has those already, two of them and a digit.
+func (v *resultsView) freeBadge(name string) string {
+	var letters []rune
 	for _, r := range strings.ToUpper(name) {
-		if r >= 'A' && r <= 'Z' {
-			b.WriteRune(r)
-		}
-		if b.Len() == 3 {
-			break
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			letters = append(letters, r)
 		}
 	}
-	return b.String()
+	for len(letters) < 3 {
+		letters = append(letters, 'X')
+	}
+	taken := func(b string) bool {
+		return slices.ContainsFunc(v.s.corpus.Topics, func(t model.Topic) bool { return strings.EqualFold(t.Badge, b) })
+	}
+	badge := string(letters[:3])
+	for n := 2; taken(badge) && n <= 9; n++ {
+		badge = fmt.Sprintf("%s%d", string(letters[:2]), n)
+	}
+	return badge
 }
 
 func (v *resultsView) View() string {
@@ -295,8 +310,14 @@ func (v *resultsView) View() string {
 	}
 	lines = append(lines, "")
 	items := v.items()
-	for i := v.offset; i < len(items) && i < v.offset+v.rows(); i++ {
-		lines = append(lines, v.resultLines(items[i], i == v.cursor)...)
+	last := min(len(items), v.offset+v.rows())
+	// Columns line up across the rows shown: the address is kept whole.
+	linkW := 0
+	for _, r := range items[v.offset:last] {
+		linkW = max(linkW, len(r.Link().String()))
+	}
+	for i := v.offset; i < last; i++ {
+		lines = append(lines, v.resultLines(items[i], i == v.cursor, linkW)...)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -323,7 +344,7 @@ func (v *resultsView) summary() string {
 
 // resultLines is a result's two lines: where it is from, and the hit in
 // context in reverse video.
-func (v *resultsView) resultLines(r model.Result, selected bool) []string {
+func (v *resultsView) resultLines(r model.Result, selected bool, linkW int) []string {
 	st := v.s.styles
 	a := r.Article
 	link := r.Link().String()
@@ -331,7 +352,7 @@ func (v *resultsView) resultLines(r model.Result, selected bool) []string {
 	if v.width >= 80 {
 		outletW = 16
 	}
-	titleW := max(v.width-2-11-outletW-len(link)-3, 8)
+	titleW := max(v.width-2-11-outletW-linkW-3, 8)
 	pad := func(s string, w int) string {
 		if w <= 0 {
 			return ""

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,5 +149,76 @@ func TestStartAddress(t *testing.T) {
 		if tc.status == "¶6 ·" && !strings.Contains(row(a, "›"), "Britain, France") {
 			t.Errorf("%q: the cursor paragraph is not on screen:\n%s", tc.start, screen(a))
 		}
+	}
+}
+
+func TestStartAddressByPrefixAndPastTheEnd(t *testing.T) {
+	corpus := seedCorpus(t)
+	art := corpus.Articles[len(corpus.Articles)-1]
+	a := New(corpus, Options{Style: render.StyleNoTTY, Start: art.ID[:8] + "#p2"})
+	runCmd(a, a.Init())
+	startApp(a, 120, 40)
+	if !strings.Contains(titleLine(a), art.ID) || !strings.Contains(statusLine(a), "¶2 ·") {
+		t.Errorf("a prefix: %q / %q", titleLine(a), statusLine(a))
+	}
+	a = New(corpus, Options{Style: render.StyleNoTTY, Start: art.ID + "#p99"})
+	runCmd(a, a.Init())
+	startApp(a, 120, 40)
+	if !strings.Contains(statusLine(a), "paragraphs, not 99") {
+		t.Errorf("past the end: %q", statusLine(a))
+	}
+}
+
+func TestMatrixAndReaderAfterATinyWindow(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "m", "G")
+	a.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(screen(a), a.s.corpus.Articles[0].Title[:20]) {
+		t.Errorf("the matrix lost its first rows:\n%s", screen(a))
+	}
+	press(a, "esc", "2", "G", "enter", "]")
+	para := cursorPara(a)
+	a.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
+	if !strings.Contains(screen(a), "›") {
+		t.Errorf("¶%d is not on screen at 40x10:\n%s", para, screen(a))
+	}
+}
+
+func TestSaveSearchBadges(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	path := filepath.Join(t.TempDir(), "topics.yaml")
+	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY, Store: st, User: "u", TopicsPath: path}), 120, 40)
+	// A search with a filter cannot be a topic: said at once.
+	press(a, "s")
+	typeText(a, "guarantee #sec")
+	press(a, "enter", "S")
+	if !strings.Contains(statusLine(a), "cannot be saved as a topic") {
+		t.Errorf("S on a filtered search: %q", statusLine(a))
+	}
+	// A name whose letters make a taken badge gets a free one.
+	press(a, "/")
+	for range len("guarantee #sec") {
+		press(a, "backspace")
+	}
+	typeText(a, "guarantee")
+	press(a, "enter", "S")
+	typeText(a, "Sec guarantee")
+	press(a, "enter")
+	if !strings.Contains(screen(a), "SE2") {
+		t.Errorf("badge offered:\n%s", screen(a))
+	}
+	// A badge that is not letters or digits is refused, saying why.
+	for range 3 {
+		press(a, "backspace")
+	}
+	typeText(a, "g!")
+	press(a, "enter")
+	if !strings.Contains(statusLine(a), "only letters and digits") {
+		t.Errorf("badge g!: %q", statusLine(a))
 	}
 }

@@ -48,9 +48,10 @@ type (
 	// (0-based into its body, -1 for the top). topic, when ≥ 0, becomes
 	// the current topic first.
 	openArticleMsg struct {
-		id    string
-		para  int
-		topic int
+		id     string
+		para   int
+		topic  int
+		notice string // for the reader's status line, if any
 	}
 	// compareMsg compares two articles side by side.
 	compareMsg struct{ a, b string }

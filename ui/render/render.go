@@ -164,16 +164,24 @@ func (r *Renderer) Article(a *model.Article, topics []model.Topic, o PageOptions
 	}
 	for i, para := range a.Paragraphs {
 		p.Lines = append(p.Lines, "")
-		current := o.Topic >= 0 && para.Topics.Has(o.Topic)
-		pinned := o.Pinned != nil && o.Pinned(i)
-		if o.Labels == LabelInline && para.Topics != 0 {
-			add([]string{r.inlineLabels(para.Topics, topics, o.Topic, pinned)}, nil)
+		// Subheadings and captions are shown but are not coverage: no
+		// badges, no bar.
+		set := para.Topics
+		if !para.Kind.Counts() {
+			set = 0
 		}
+		current := o.Topic >= 0 && set.Has(o.Topic)
+		pinned := o.Pinned != nil && o.Pinned(i)
+		// A paragraph starts at its labels, so that a page shown from it
+		// (show ID#pN) keeps them.
 		p.ParaLine = append(p.ParaLine, len(p.Lines))
+		if o.Labels == LabelInline && (set != 0 || pinned) {
+			add([]string{r.inlineLabels(set, topics, o.Topic, pinned)}, nil)
+		}
 		body := bodies[i]
 		switch {
 		case o.Labels == LabelGutter && gutter > 0:
-			add(body, func(line int) string { return r.gutter(para.Topics, topics, o.Topic, line, current, pinned) })
+			add(body, func(line int) string { return r.gutter(set, topics, o.Topic, line, current, pinned) })
 		case current:
 			add(body, func(int) string { return r.styles.Marker.Render("▌") + " " })
 		default:
@@ -198,7 +206,7 @@ func (r *Renderer) paragraphs(a *model.Article, topic, wrap int) [][]string {
 		wg.Go(func() {
 			for i := w; i < len(a.Paragraphs); i += workers {
 				p := a.Paragraphs[i]
-				out[i] = markdown(tr, paragraphMarkdown(p, topic, topic >= 0 && p.Topics.Has(topic)))
+				out[i] = markdown(tr, paragraphMarkdown(p, topic, topic >= 0 && p.Kind.Counts() && p.Topics.Has(topic)))
 			}
 		})
 	}
