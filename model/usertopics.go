@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"briefing/internal/safefile"
 )
 
 // UserTopicsPath is where a local user's saved topics live:
@@ -149,27 +151,11 @@ func topicsSeq(doc *yaml.Node) (*yaml.Node, error) {
 	return seq, nil
 }
 
-// writeAtomic writes a file next to path and renames it over path.
+// writeAtomic replaces path whole, creating its folder: a reader never
+// sees half a file.
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, ".topics-*.yaml")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // after a successful rename there is nothing left to remove
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return safefile.Write(path, data, true)
 }

@@ -212,46 +212,21 @@ func (v *briefingView) refile() tea.Cmd {
 }
 
 func (v *briefingView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := v.s.keys
-	n := &v.note
-	if n.confirm {
-		switch {
-		case key.Matches(msg, k.Confirm.Yes):
-			quit := n.quit
-			n.open, n.confirm = false, false
-			n.area.Blur()
-			if quit {
-				return tea.Quit
-			}
-		case key.Matches(msg, k.Confirm.No):
-			n.confirm, n.quit = false, false
-		}
-		return nil
-	}
-	switch {
-	case key.Matches(msg, k.Note.Save):
+	act, cmd := v.note.key(msg, v.s.keys)
+	switch act {
+	case noteSave:
 		cur, ok := v.selected()
-		if !ok || n.saving {
+		if !ok {
+			v.note.saving = false
 			return nil
 		}
-		n.saving, n.err = true, ""
-		note := strings.TrimSpace(n.area.Value())
-		return v.save.start(v.s.pins, viewBriefing, v.s.pins.setNote(viewBriefing, cur, note, n.original))
-	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
-		quit := key.Matches(msg, k.Note.Quit)
-		if !n.changed() {
-			n.open = false
-			n.area.Blur()
-			if quit {
-				return tea.Quit
-			}
-			return nil
-		}
-		n.confirm, n.quit = true, quit
-		return nil
+		return v.save.start(v.s.pins, viewBriefing, v.s.pins.setNote(viewBriefing, cur, v.note.text(), v.note.original))
+	case noteClose:
+		v.note.close()
+	case noteQuit:
+		v.note.close()
+		return tea.Quit
 	}
-	var cmd tea.Cmd
-	n.area, cmd = n.area.Update(msg)
 	return cmd
 }
 
@@ -265,8 +240,7 @@ func (v *briefingView) written(m pinWriteMsg) tea.Cmd {
 			v.note.failed(m.err)
 			return nil
 		}
-		v.note.open = false
-		v.note.area.Blur()
+		v.note.close()
 		v.notice = fmt.Sprintf("note saved on ¶%d", m.pin.Index)
 		return nil
 	}

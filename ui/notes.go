@@ -58,7 +58,63 @@ func (n *noteEditor) failed(err error) {
 	}
 }
 
-func (n *noteEditor) changed() bool { return strings.TrimSpace(n.area.Value()) != n.original }
+func (n *noteEditor) text() string { return strings.TrimSpace(n.area.Value()) }
+
+func (n *noteEditor) changed() bool { return n.text() != n.original }
+
+// noteAction is what a key in the editor asks of the view around it.
+type noteAction int
+
+const (
+	noteTyping noteAction = iota // nothing more: the editor handled it
+	noteSave                     // write the note
+	noteClose                    // close the editor, the note left as saved
+	noteQuit                     // close it and quit
+)
+
+// key handles a key in the editor. Leaving with unsaved changes asks first;
+// only y discards them.
+func (n *noteEditor) key(msg tea.KeyPressMsg, k KeyMap) (noteAction, tea.Cmd) {
+	if n.confirm {
+		switch {
+		case key.Matches(msg, k.Confirm.Yes):
+			if n.quit {
+				return noteQuit, nil
+			}
+			return noteClose, nil
+		case key.Matches(msg, k.Confirm.No):
+			n.confirm, n.quit = false, false
+		}
+		return noteTyping, nil
+	}
+	switch {
+	case key.Matches(msg, k.Note.Save):
+		if n.saving {
+			return noteTyping, nil
+		}
+		n.saving, n.err = true, ""
+		return noteSave, nil
+	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
+		quit := key.Matches(msg, k.Note.Quit)
+		if n.changed() {
+			n.confirm, n.quit = true, quit
+			return noteTyping, nil
+		}
+		if quit {
+			return noteQuit, nil
+		}
+		return noteClose, nil
+	}
+	var cmd tea.Cmd
+	n.area, cmd = n.area.Update(msg)
+	return noteTyping, cmd
+}
+
+// close ends editing.
+func (n *noteEditor) close() {
+	n.open, n.confirm, n.saving, n.err = false, false, false, ""
+	n.area.Blur()
+}
 
 func (n *noteEditor) view(st render.Styles, para int) string {
 	label := fmt.Sprintf("Note on ¶%d — ctrl+s saves, esc cancels", para)
@@ -133,50 +189,22 @@ func (r *readerView) openNote() tea.Cmd {
 }
 
 func (r *readerView) closeNote() {
-	r.note.open, r.note.confirm, r.note.saving, r.note.err = false, false, false, ""
-	r.note.area.Blur()
+	r.note.close()
 	r.SetSize(r.width, r.height)
 }
 
 func (r *readerView) noteKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.s.keys
-	n := &r.note
-	if n.confirm {
-		switch {
-		case key.Matches(msg, k.Confirm.Yes):
-			quit := n.quit
-			r.closeNote()
-			if quit {
-				return tea.Quit
-			}
-		case key.Matches(msg, k.Confirm.No):
-			n.confirm, n.quit = false, false
-		}
-		return nil
-	}
-	switch {
-	case key.Matches(msg, k.Note.Save):
-		if n.saving {
-			return nil
-		}
-		n.saving, n.err = true, ""
-		note := strings.TrimSpace(n.area.Value())
+	act, cmd := r.note.key(msg, r.s.keys)
+	switch act {
+	case noteSave:
 		want := model.PinOf(r.article, r.cursor, r.s.topicID())
-		return r.save.start(r.s.pins, viewReader, r.s.pins.setNote(viewReader, want, note, n.original))
-	case key.Matches(msg, k.Note.Cancel), key.Matches(msg, k.Note.Quit):
-		quit := key.Matches(msg, k.Note.Quit)
-		if !n.changed() {
-			r.closeNote()
-			if quit {
-				return tea.Quit
-			}
-			return nil
-		}
-		n.confirm, n.quit = true, quit
-		return nil
+		return r.save.start(r.s.pins, viewReader, r.s.pins.setNote(viewReader, want, r.note.text(), r.note.original))
+	case noteClose:
+		r.closeNote()
+	case noteQuit:
+		r.closeNote()
+		return tea.Quit
 	}
-	var cmd tea.Cmd
-	n.area, cmd = n.area.Update(msg)
 	return cmd
 }
 
