@@ -121,7 +121,7 @@ func TestListShowsAStoryOnce(t *testing.T) {
 	}
 	// The other outlet finds the story.
 	a, _ := libraryApp(t, 120, 24, true)
-	press(a, "/", "V", "a", "l", "l", "e", "y", "enter")
+	press(a, "/", "V", "a", "l", "l", "e", "y", enter)
 	if row(a, "Drone strike hits") == "" || row(a, "Ceasefire memorandum") != "" {
 		t.Errorf("filtering by the other outlet:\n%s", screen(a))
 	}
@@ -187,8 +187,8 @@ func TestAddURL(t *testing.T) {
 	site := newsSite(t)
 	// Wide enough for the status to show the whole path.
 	a, dir := libraryApp(t, 250, 24, true)
-	press(a, "enter") // the reader has an article open meanwhile
-	press(a, "esc", "A")
+	press(a, enter) // the reader has an article open meanwhile
+	press(a, esc, "A")
 	if !strings.Contains(lines(a)[1], "add URL: ") {
 		t.Fatalf("A opened no prompt: %q", lines(a)[1])
 	}
@@ -197,7 +197,7 @@ func TestAddURL(t *testing.T) {
 	if viewName(a) != "articles" {
 		t.Fatalf("typing left the list for %s", viewName(a))
 	}
-	_, cmd := a.Update(keyMsg("enter"))
+	_, cmd := a.Update(keyMsg(enter))
 	if got := statusLine(a); !strings.Contains(got, "fetching "+site.URL) {
 		t.Errorf("while fetching, the status says %q", got)
 	}
@@ -213,16 +213,16 @@ func TestAddURL(t *testing.T) {
 		t.Errorf("the new article is not in the list, selected:\n%s", screen(a))
 	}
 	// The next key clears the notice; the new article opens.
-	press(a, "enter")
+	press(a, enter)
 	if !strings.Contains(titleLine(a), "negotiators-agree-prisoner-exchange-") {
 		t.Errorf("the new article does not open: %q", titleLine(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 
 	// The same URL again is not saved again.
 	press(a, "A")
 	a.Update(tea.PasteMsg{Content: site.URL + "/news/prisoner-exchange"})
-	press(a, "enter")
+	press(a, enter)
 	if got := statusLine(a); !strings.Contains(got, "already in the library: "+want) {
 		t.Errorf("adding twice: %q", got)
 	}
@@ -233,13 +233,13 @@ func TestAddURL(t *testing.T) {
 	// A bad URL is one line naming it and the reason, and changes nothing.
 	press(a, "A")
 	typeKeys(a, site.URL+"/missing")
-	press(a, "enter")
+	press(a, enter)
 	if got := statusLine(a); !strings.Contains(got, "not added: "+site.URL+"/missing: HTTP 404") {
 		t.Errorf("a 404: %q", got)
 	}
 	press(a, "A")
 	typeKeys(a, "file:///etc/passwd")
-	press(a, "enter")
+	press(a, enter)
 	if got := statusLine(a); !strings.Contains(got, "not added: file:///etc/passwd: ") || !strings.Contains(got, "only http and https") {
 		t.Errorf("a file URL: %q", got)
 	}
@@ -248,7 +248,7 @@ func TestAddURL(t *testing.T) {
 	}
 
 	// esc closes the prompt and adds nothing.
-	press(a, "A", "x", "esc")
+	press(a, "A", "x", esc)
 	if strings.Contains(lines(a)[1], "add URL") || viewName(a) != "articles" {
 		t.Errorf("esc: %q", lines(a)[1])
 	}
@@ -305,7 +305,7 @@ func TestViewsFollowANewCorpus(t *testing.T) {
 		}
 		runCmd(a, a.swapCorpus(a.s.corpus.With(more.Articles...)))
 	}
-	for _, keys := range [][]string{{"j", "enter"}, {"j", "c"}, {"j", "space", "j"}, {"m", "j"}, {"m", "o", "j"}} {
+	for _, keys := range [][]string{{"j", enter}, {"j", "c"}, {"j", "space", "j"}, {"m", "j"}, {"m", "o", "j"}} {
 		a, _ := libraryApp(t, 120, 24, true)
 		press(a, keys...)
 		before, cursor, marks := screen(a), selected(a), strings.Count(screen(a), "●")
@@ -345,7 +345,7 @@ func TestAddWhileAnotherProgramReads(t *testing.T) {
 	}()
 	press(a, "A")
 	a.Update(tea.PasteMsg{Content: site.URL + "/news/prisoner-exchange"})
-	press(a, "enter")
+	press(a, enter)
 	<-done
 	if !strings.Contains(statusLine(a), "added: ") || len(shared.Articles) != n || !strings.Contains(lines(other)[1], "3 articles") {
 		t.Errorf("status %q; the shared corpus has %d articles", statusLine(a), len(shared.Articles))

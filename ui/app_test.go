@@ -15,22 +15,22 @@ import (
 func TestGoldenViews(t *testing.T) {
 	views := map[string][]string{
 		"list":           nil,
-		"list-filter":    {"/", "f", "r", "a", "n", "c", "e", "enter"},
+		"list-filter":    {"/", "f", "r", "a", "n", "c", "e", enter},
 		"list-marked":    {"space", "j", "space"},
-		"reader":         {"enter"},
-		"reader-topic":   {"2", "enter", "]"},
-		"reader-why":     {"2", "enter", "]", "w"},
-		"reader-search":  {"enter", "/", "n", "a", "t", "o", "enter"},
+		"reader":         {enter},
+		"reader-topic":   {"2", enter, "]"},
+		"reader-why":     {"2", enter, "]", "w"},
+		"reader-search":  {enter, "/", "n", "a", "t", "o", enter},
 		"compare":        {"c"},
 		"compare-topic":  {"c", "1", "j"},
 		"matrix":         {"m", "j", "l"},
 		"matrix-outlets": {"m", "o"},
-		"help":           {"enter", "?"},
-		"reader-note":    {"enter", "2", "]", "p", "a", "N", "o", "t", "e"},
-		"briefing":       {"enter", "2", "]", "p", "a", "w", "h", "y", "ctrl+s", "]", "p", "1", "]", "p", "b"},
+		"help":           {enter, "?"},
+		"reader-note":    {enter, "2", "]", "p", "a", "N", "o", "t", "e"},
+		"briefing":       {enter, "2", "]", "p", "a", "w", "h", "y", "ctrl+s", "]", "p", "1", "]", "p", "b"},
 		"briefing-empty": {"b"},
 		"timeline":       {"2", "T"},
-		"timeline-cells": {"2", "T", "enter"},
+		"timeline-cells": {"2", "T", enter},
 	}
 	for _, style := range []string{render.StyleNoTTY, render.StyleDark} {
 		for _, size := range [][2]int{{120, 40}, {80, 24}} {
@@ -66,7 +66,7 @@ func TestQuit(t *testing.T) {
 	if press(a, "/", "q") || !strings.Contains(lines(a)[1], "/ q") {
 		t.Errorf("q in the filter quit or was lost: %q", lines(a)[1])
 	}
-	press(a, "esc")
+	press(a, esc)
 	if !strings.Contains(lines(a)[1], "5 articles") {
 		t.Errorf("esc did not clear the filter: %q", lines(a)[1])
 	}
@@ -96,19 +96,19 @@ func TestListKeys(t *testing.T) {
 		t.Errorf("g: %q", selected(a))
 	}
 	// Filter narrows by topic with # and leaves a topic out with !#.
-	press(a, "/", "#", "f", "r", "z", "enter")
+	press(a, "/", "#", "f", "r", "z", enter)
 	if n := strings.Count(screen(a), "FRZ"); n != 1 || !strings.Contains(selected(a), "FRZ") {
 		t.Errorf("#frz shows %d FRZ rows:\n%s", n, screen(a))
 	}
-	press(a, "esc", "/", "!", "#", "f", "r", "z", "enter")
+	press(a, esc, "/", "!", "#", "f", "r", "z", enter)
 	if strings.Contains(screen(a), "FRZ") || !strings.Contains(screen(a), at(0)) {
 		t.Errorf("!#frz:\n%s", screen(a))
 	}
-	press(a, "esc", "/", "#", "x", "y", "z")
+	press(a, esc, "/", "#", "x", "y", "z")
 	if !strings.Contains(screen(a), "unknown topic #xyz") || strings.Contains(screen(a), "no articles match") {
 		t.Errorf("#xyz:\n%s", screen(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 	for i := range arts {
 		if !strings.Contains(screen(a), at(i)) {
 			t.Errorf("esc did not bring back %q", at(i))
@@ -123,11 +123,11 @@ func TestListKeys(t *testing.T) {
 	if viewName(a) != "compare" || !strings.Contains(screen(a), "A: "+arts[1].Title[:15]) || !strings.Contains(screen(a), "B: "+arts[2].Title[:15]) {
 		t.Errorf("c did not compare the marked two:\n%s", screen(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 	if viewName(a) != "articles" {
 		t.Errorf("esc from compare: %q", titleLine(a))
 	}
-	press(a, "enter")
+	press(a, enter)
 	if viewName(a) != "reader" || !strings.Contains(titleLine(a), arts[2].ID) {
 		t.Errorf("enter did not open the selected article: %q", titleLine(a))
 	}
@@ -168,7 +168,7 @@ func cursorPara(a *App) int {
 
 func TestReaderKeys(t *testing.T) {
 	a := newApp(t, 120, 20)
-	press(a, "enter")
+	press(a, enter)
 	first := a.s.corpus.Articles[0]
 	// j and k move the paragraph cursor, scrolling to keep it in view.
 	press(a, "j")
@@ -238,7 +238,7 @@ func TestReaderKeys(t *testing.T) {
 		t.Errorf("[ back: %q / %q", titleLine(a), statusLine(a))
 	}
 	// Search: every hit on screen is marked, and the status counts them.
-	press(a, "g", "/", "N", "A", "T", "O", "enter")
+	press(a, "g", "/", "N", "A", "T", "O", enter)
 	if !strings.Contains(statusLine(a), `"NATO" hit 1/`) {
 		t.Errorf("search: %q", statusLine(a))
 	}
@@ -256,11 +256,11 @@ func TestReaderKeys(t *testing.T) {
 		t.Errorf("c in the reader did not compare with the next article:\n%s", screen(a))
 	}
 	// esc leaves the comparison, then clears the search, then the reader.
-	press(a, "esc", "esc")
+	press(a, esc, esc)
 	if viewName(a) != "reader" || !strings.Contains(statusLine(a), "search cleared") {
 		t.Errorf("esc esc: %q / %q", titleLine(a), statusLine(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 	if viewName(a) != "articles" {
 		t.Errorf("esc esc esc: %q", titleLine(a))
 	}
@@ -268,7 +268,7 @@ func TestReaderKeys(t *testing.T) {
 
 func TestSearchHighlightsWithoutColour(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "enter", "/", "n", "a", "t", "o", "enter")
+	press(a, enter, "/", "n", "a", "t", "o", enter)
 	// Reverse video is SGR 7, which shows in any terminal.
 	if !strings.Contains(screen(a), "\x1b[7mNATO") {
 		t.Errorf("hits are not reversed:\n%q", row(a, "NATO"))
@@ -287,7 +287,7 @@ func TestWrapsPastTheLastArticle(t *testing.T) {
 	if len(covering) != 1 {
 		t.Skipf("the seeds have %d articles on frozen assets", len(covering))
 	}
-	press(a, "4", "enter", "]")
+	press(a, "4", enter, "]")
 	for range covering[0].TopicCounts[frz] + 1 {
 		press(a, "]")
 	}
@@ -358,14 +358,14 @@ func TestMatrixKeys(t *testing.T) {
 		t.Errorf("cursor: %q", selected(a))
 	}
 	// Row 3 (Macron on Monday) covers frozen assets.
-	press(a, "j", "j", "l", "enter")
+	press(a, "j", "j", "l", enter)
 	art := a.s.corpus.Articles[3]
 	frz := a.s.corpus.TopicIndex("frozen-assets")
 	first := art.ParagraphsOn(frz)[0]
 	if viewName(a) != "reader" || !strings.Contains(titleLine(a), "topic: 4 Frozen assets") || cursorPara(a) != first+1 {
 		t.Errorf("enter: %q / %q", titleLine(a), statusLine(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 	if viewName(a) != "coverage" {
 		t.Errorf("esc returned to %q", titleLine(a))
 	}
@@ -394,7 +394,7 @@ func TestHelpKey(t *testing.T) {
 		t.Error("? did not close the help")
 	}
 	// esc closes the help before it goes back.
-	press(a, "enter", "?", "esc")
+	press(a, enter, "?", esc)
 	if viewName(a) != "reader" || strings.Contains(screen(a), "coverage matrix") {
 		t.Errorf("esc with help open: %q", titleLine(a))
 	}
@@ -402,7 +402,7 @@ func TestHelpKey(t *testing.T) {
 
 func TestTinyAndHugeWindows(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "enter", "2", "]")
+	press(a, enter, "2", "]")
 	for _, size := range [][2]int{{1, 1}, {0, 0}, {20, 6}, {39, 9}, {40, 10}, {300, 100}, {1000, 5}, {120, 40}} {
 		a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		checkWidth(t, a)
@@ -418,7 +418,7 @@ func TestTinyAndHugeWindows(t *testing.T) {
 
 func TestNarrowReaderKeepsTopic(t *testing.T) {
 	a := newApp(t, 80, 24)
-	press(a, "2", "enter")
+	press(a, "2", enter)
 	if !strings.Contains(titleLine(a), "topic: 2 Territory") {
 		t.Errorf("80 columns lost the topic: %q", titleLine(a))
 	}
@@ -436,7 +436,7 @@ func TestNarrowReaderKeepsTopic(t *testing.T) {
 
 func TestReadingWidth(t *testing.T) {
 	a := newApp(t, 200, 40)
-	press(a, "enter")
+	press(a, enter)
 	for _, l := range lines(a)[1 : len(lines(a))-2] {
 		if w := len([]rune(strings.TrimRight(l, " "))); w > DefaultReadingWidth+render.GutterWidth+1 {
 			t.Fatalf("prose past the reading width (%d): %q", w, l)

@@ -143,13 +143,13 @@ func BenchmarkListTopicFilterKey10k(b *testing.B) {
 
 func BenchmarkReaderScrollKey(b *testing.B) {
 	a := app(b, longArticle(b), 120, 40)
-	press(a, "enter", "2")
+	press(a, enter, "2")
 	timeKeys(b, a, "j", "j", "k", "]", "pgdown", "pgup")
 }
 
 func BenchmarkReaderKey10k(b *testing.B) {
 	a := app(b, corpus10k(b), 120, 40)
-	press(a, "enter", "1")
+	press(a, enter, "1")
 	timeKeys(b, a, "j", "]", "k", "[")
 }
 
@@ -157,13 +157,13 @@ func BenchmarkReaderKey10k(b *testing.B) {
 // to the next article on the topic, a page render (cache miss) each time.
 func BenchmarkTopicJump10k(b *testing.B) {
 	a := app(b, corpus10k(b), 120, 40)
-	press(a, "enter", "4")
+	press(a, enter, "4")
 	timeKeys(b, a, "]")
 }
 
 func BenchmarkRenderCached(b *testing.B) {
 	a := app(b, longArticle(b), 120, 40)
-	press(a, "enter")
+	press(a, enter)
 	b.ReportAllocs()
 	for b.Loop() {
 		// A topic change re-renders the page: from the cache.

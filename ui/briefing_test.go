@@ -28,7 +28,7 @@ func pinsOf(t *testing.T, a *App) []model.Pin {
 
 func TestPinAndNote(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "enter", "2", "]")
+	press(a, enter, "2", "]")
 	para := cursorPara(a)
 	press(a, "p")
 	if len(pinsOf(t, a)) != 1 || !strings.Contains(statusLine(a), "pinned ¶") {
@@ -42,11 +42,11 @@ func TestPinAndNote(t *testing.T) {
 		t.Fatal("a did not open the note editor")
 	}
 	// esc on an unchanged note closes it; with changes it asks first.
-	press(a, "esc")
+	press(a, esc)
 	if strings.Contains(screen(a), "ctrl+s saves") {
 		t.Error("esc did not close an unchanged note")
 	}
-	press(a, "a", "q", "x", "esc")
+	press(a, "a", "q", "x", esc)
 	if !strings.Contains(statusLine(a), "discard note? y/n") {
 		t.Fatalf("esc with changes did not ask: %q", statusLine(a))
 	}
@@ -58,7 +58,7 @@ func TestPinAndNote(t *testing.T) {
 	if press(a, "ctrl+c") || !strings.Contains(statusLine(a), "discard note?") {
 		t.Errorf("ctrl+c in the editor: %q", statusLine(a))
 	}
-	press(a, "n", "esc", "y")
+	press(a, "n", esc, "y")
 	if strings.Contains(screen(a), "ctrl+s saves") || pinsOf(t, a)[0].Note != "" {
 		t.Error("y did not discard")
 	}
@@ -71,7 +71,7 @@ func TestPinAndNote(t *testing.T) {
 		t.Error("editing does not show the saved note")
 	}
 	// Unpinning keeps the note: the status says so and u brings it back.
-	press(a, "esc", "p")
+	press(a, esc, "p")
 	if len(pinsOf(t, a)) != 0 || !strings.Contains(statusLine(a), "note kept, u to undo") {
 		t.Fatalf("unpin: %q", statusLine(a))
 	}
@@ -84,7 +84,7 @@ func TestPinAndNote(t *testing.T) {
 	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "Kyiv" || cursorPara(a) != para {
 		t.Errorf("p p: %+v", p)
 	}
-	press(a, "esc")
+	press(a, esc)
 	if !strings.Contains(screen(a), "*1") {
 		t.Errorf("list does not count the pin:\n%s", screen(a))
 	}
@@ -105,7 +105,7 @@ func TestPinFiledUnderCurrentTopic(t *testing.T) {
 	if target < 0 {
 		t.Skip("no paragraph on both topics")
 	}
-	press(a, "enter", "2")
+	press(a, enter, "2")
 	for cursorPara(a) != target+1 {
 		press(a, "]")
 	}
@@ -127,16 +127,16 @@ func TestPinFiledUnderCurrentTopic(t *testing.T) {
 	if !strings.Contains(screen(a), "── Security guarantees (1)") || !strings.Contains(statusLine(a), "moved to Security guarantees") {
 		t.Errorf("m:\n%s", screen(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 }
 
 func TestStatusBelongsToItsArticle(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "enter", "p")
+	press(a, enter, "p")
 	if !strings.Contains(statusLine(a), "pinned ¶1") {
 		t.Fatalf("status %q", statusLine(a))
 	}
-	press(a, "esc", "j", "enter")
+	press(a, esc, "j", enter)
 	if strings.Contains(statusLine(a), "pinned") {
 		t.Errorf("another article shows the old status: %q", statusLine(a))
 	}
@@ -145,7 +145,7 @@ func TestStatusBelongsToItsArticle(t *testing.T) {
 func TestBriefingKeys(t *testing.T) {
 	a := newApp(t, 120, 40)
 	// Pin three paragraphs: two on territory, one on security guarantees.
-	press(a, "enter", "2", "]", "p", "]", "p", "1", "g", "]", "p")
+	press(a, enter, "2", "]", "p", "]", "p", "1", "g", "]", "p")
 	press(a, "b")
 	if viewName(a) != "briefing" || !strings.Contains(statusLine(a), "3 pins in 2 topics") {
 		t.Fatalf("%q / %q", titleLine(a), statusLine(a))
@@ -196,12 +196,12 @@ func TestBriefingKeys(t *testing.T) {
 		t.Errorf("u: %v", got)
 	}
 	// a edits the selected pin's note; a multi-line note stays indented.
-	press(a, "a", "o", "n", "e", "enter", "t", "w", "o", "ctrl+s")
+	press(a, "a", "o", "n", "e", enter, "t", "w", "o", "ctrl+s")
 	if !strings.Contains(screen(a), "Note: one") || !strings.Contains(screen(a), "          two") {
 		t.Errorf("note in the briefing:\n%s", screen(a))
 	}
 	// enter opens the pin in the reader, on its paragraph.
-	press(a, "enter")
+	press(a, enter)
 	if viewName(a) != "reader" || !strings.Contains(row(a, "›"), "*") {
 		t.Fatalf("enter: %q, cursor row %q", titleLine(a), row(a, "›"))
 	}
@@ -233,15 +233,15 @@ func TestBriefingSeesOtherInstance(t *testing.T) {
 		return startApp(New(corpus, Options{Style: render.StyleNoTTY, Store: st, User: "same", ExportDir: t.TempDir()}), 120, 40)
 	}
 	one, two := open(), open()
-	press(one, "enter", "p")
-	press(two, "enter", "j", "j", "j", "p")
+	press(one, enter, "p")
+	press(two, enter, "j", "j", "j", "p")
 	// Neither lost the other's pin: every write re-reads the whole board.
 	press(one, "b")
 	if !strings.Contains(statusLine(one), "2 pins") {
 		t.Errorf("first instance: %q", statusLine(one))
 	}
-	press(one, "esc", "j", "p") // a third pin, which two has not seen
-	press(two, "esc")
+	press(one, esc, "j", "p") // a third pin, which two has not seen
+	press(two, esc)
 	if !strings.Contains(screen(two), "*2") {
 		t.Errorf("second instance before refresh:\n%s", screen(two))
 	}
@@ -259,7 +259,7 @@ func TestBriefingSeesOtherInstance(t *testing.T) {
 
 func TestNoStore(t *testing.T) {
 	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY}), 100, 30)
-	press(a, "enter", "p")
+	press(a, enter, "p")
 	if !strings.Contains(statusLine(a), "unavailable") {
 		t.Errorf("status %q", statusLine(a))
 	}
@@ -281,7 +281,7 @@ func TestNoteThatFailsToSaveIsKept(t *testing.T) {
 	}
 	defer st.Close()
 	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY, Store: failingStore{st}, User: "u"}), 120, 40)
-	press(a, "enter", "a", "k", "e", "e", "p", "ctrl+s")
+	press(a, enter, "a", "k", "e", "e", "p", "ctrl+s")
 	if !strings.Contains(statusLine(a), "note not saved: disk full") || !strings.Contains(screen(a), "keep") {
 		t.Errorf("failed save:\n%s", screen(a))
 	}
@@ -289,7 +289,7 @@ func TestNoteThatFailsToSaveIsKept(t *testing.T) {
 
 func TestTooSmallKeepsAnOpenNote(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "enter", "a", "h", "i")
+	press(a, enter, "a", "h", "i")
 	a.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
 	if press(a, "q") || press(a, "ctrl+c") {
 		t.Fatal("quit with a note open in a tiny window")
@@ -303,7 +303,7 @@ func TestTooSmallKeepsAnOpenNote(t *testing.T) {
 func TestStoreErrorIsShown(t *testing.T) {
 	why := errors.New("briefing.db in /x is not a database: move it aside or use --state")
 	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY, StoreErr: why}), 120, 40)
-	press(a, "enter", "p")
+	press(a, enter, "p")
 	if !strings.Contains(statusLine(a), "not a database") {
 		t.Errorf("reader: %q", statusLine(a))
 	}
@@ -317,7 +317,7 @@ func TestStoreErrorIsShown(t *testing.T) {
 // pin and note back.
 func TestCompareUnpinKeepsNote(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "1", "g", "enter", "p", "a")
+	press(a, "1", "g", enter, "p", "a")
 	typeKeys(a, "KEEP")
 	press(a, "ctrl+s")
 	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "KEEP" {
@@ -336,7 +336,7 @@ func TestCompareUnpinKeepsNote(t *testing.T) {
 		t.Errorf("u in compare: %+v", p)
 	}
 	// Removing in the briefing and pinning again in the reader keeps it too.
-	press(a, "b", "x", "esc", "esc", "p")
+	press(a, "b", "x", esc, esc, "p")
 	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "KEEP" {
 		t.Errorf("x then p: %+v", p)
 	}
@@ -356,8 +356,8 @@ func TestNoteEditedInTwoWindows(t *testing.T) {
 		return startApp(New(corpus, Options{Style: render.StyleNoTTY, Store: st, User: "same"}), 120, 40)
 	}
 	one, two := open(), open()
-	press(one, "enter", "p")
-	press(two, "enter", "r", "a")
+	press(one, enter, "p")
+	press(two, enter, "r", "a")
 	press(one, "a")
 	typeKeys(one, "from-A")
 	typeKeys(two, "from-B")

@@ -11,7 +11,7 @@ import (
 )
 
 var fuzzKeys = []string{
-	"j", "k", "up", "down", "pgdown", "g", "G", "enter", "esc", "space", "c", "/", "n", "N",
+	"j", "k", "up", "down", "pgdown", "g", "G", enter, esc, "space", "c", "/", "n", "N",
 	"]", "[", "t", "T", "0", "1", "2", "4", "9", "m", "?", "tab", "<", ">", "h", "l", "q", "a", "#",
 	"s", "S", "o", "w", "y", "u", "p", "x", "b", "ctrl+s", "backspace",
 }

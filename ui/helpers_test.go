@@ -55,10 +55,17 @@ func startApp(a *App, w, h int) *App {
 	return a
 }
 
+// The keys tests press most, by the names bubbletea gives them (key
+// strings belong to the KeyMap, so tests spell them through tea).
+var (
+	enter = tea.KeyPressMsg{Code: tea.KeyEnter}.String()
+	esc   = tea.KeyPressMsg{Code: tea.KeyEscape}.String()
+)
+
 // keyMsg turns a key name as bubbletea prints it into a key press.
 func keyMsg(k string) tea.KeyPressMsg {
 	codes := map[string]rune{
-		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
+		enter: tea.KeyEnter, esc: tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
 		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "backspace": tea.KeyBackspace, "left": tea.KeyLeft, "right": tea.KeyRight,
 	}
 	if c, ok := codes[k]; ok {

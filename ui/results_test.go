@@ -34,7 +34,7 @@ func TestCorpusSearch(t *testing.T) {
 	if !strings.Contains(s, "paragraphs in") || !strings.Contains(s, "#p") || !strings.Contains(s, "\x1b[7m") {
 		t.Fatalf("results as you type:\n%s", s)
 	}
-	press(a, "enter") // leave the field for the results
+	press(a, enter) // leave the field for the results
 	first := row(a, "▸")
 	press(a, "j")
 	if row(a, "▸") == first {
@@ -48,7 +48,7 @@ func TestCorpusSearch(t *testing.T) {
 	// enter opens the reader at the paragraph, the hits marked; n walks on.
 	link := first[strings.LastIndex(first, " ")+1:]
 	id, para, _ := strings.Cut(link, "#p")
-	press(a, "enter")
+	press(a, enter)
 	if viewName(a) != "reader" || !strings.Contains(titleLine(a), id) || !strings.Contains(statusLine(a), "¶"+strings.TrimSpace(para)) {
 		t.Fatalf("enter on %q: %q / %q", link, titleLine(a), statusLine(a))
 	}
@@ -74,7 +74,7 @@ func TestCorpusSearchBadQueryKeepsResults(t *testing.T) {
 	if !strings.Contains(screen(a), "column") || strings.Count(screen(a), "#p") != before || before == 0 {
 		t.Errorf("an unclosed quote:\n%s", screen(a))
 	}
-	press(a, "esc", "esc")
+	press(a, esc, esc)
 	if viewName(a) != "articles" {
 		t.Errorf("esc esc: %q", titleLine(a))
 	}
@@ -90,16 +90,16 @@ func TestSaveSearchAsTopic(t *testing.T) {
 	a := startApp(New(seedCorpus(t), Options{Style: render.StyleNoTTY, Store: st, User: "u", TopicsPath: path}), 120, 40)
 	press(a, "s")
 	typeText(a, "zelensky")
-	press(a, "enter", "S")
+	press(a, enter, "S")
 	if !strings.Contains(statusLine(a), "name the topic") {
 		t.Fatalf("S: %q", statusLine(a))
 	}
 	typeText(a, "Zelensky")
-	press(a, "enter")
+	press(a, enter)
 	if !strings.Contains(screen(a), "badge") {
 		t.Fatalf("no badge prompt:\n%s", screen(a))
 	}
-	press(a, "enter")
+	press(a, enter)
 	if !strings.Contains(statusLine(a), "saved as topic Zelensky (ZEL)") {
 		t.Fatalf("save: %q", statusLine(a))
 	}
@@ -111,7 +111,7 @@ func TestSaveSearchAsTopic(t *testing.T) {
 		t.Errorf("the saved file does not load: %v", err)
 	}
 	// Every view uses it at once: the list's badges, the topic keys.
-	press(a, "esc")
+	press(a, esc)
 	if !strings.Contains(screen(a), "ZEL") {
 		t.Errorf("the list does not show the new topic:\n%s", screen(a))
 	}
@@ -126,7 +126,7 @@ func TestSaveSearchAsTopic(t *testing.T) {
 
 func TestCopyLink(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "enter", "j", "y")
+	press(a, enter, "j", "y")
 	if !strings.Contains(statusLine(a), "copied "+a.s.corpus.Articles[0].ID+"#p2") {
 		t.Errorf("y: %q", statusLine(a))
 	}
@@ -177,7 +177,7 @@ func TestMatrixAndReaderAfterATinyWindow(t *testing.T) {
 	if !strings.Contains(screen(a), a.s.corpus.Articles[0].Title[:20]) {
 		t.Errorf("the matrix lost its first rows:\n%s", screen(a))
 	}
-	press(a, "esc", "2", "G", "enter", "]")
+	press(a, esc, "2", "G", enter, "]")
 	para := cursorPara(a)
 	a.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
 	if !strings.Contains(screen(a), "›") {
@@ -196,7 +196,7 @@ func TestSaveSearchBadges(t *testing.T) {
 	// A search with a filter cannot be a topic: said at once.
 	press(a, "s")
 	typeText(a, "guarantee #sec")
-	press(a, "enter", "S")
+	press(a, enter, "S")
 	if !strings.Contains(statusLine(a), "cannot be saved as a topic") {
 		t.Errorf("S on a filtered search: %q", statusLine(a))
 	}
@@ -206,9 +206,9 @@ func TestSaveSearchBadges(t *testing.T) {
 		press(a, "backspace")
 	}
 	typeText(a, "guarantee")
-	press(a, "enter", "S")
+	press(a, enter, "S")
 	typeText(a, "Sec guarantee")
-	press(a, "enter")
+	press(a, enter)
 	if !strings.Contains(screen(a), "SE2") {
 		t.Errorf("badge offered:\n%s", screen(a))
 	}
@@ -217,7 +217,7 @@ func TestSaveSearchBadges(t *testing.T) {
 		press(a, "backspace")
 	}
 	typeText(a, "g!")
-	press(a, "enter")
+	press(a, enter)
 	if !strings.Contains(statusLine(a), "only letters and digits") {
 		t.Errorf("badge g!: %q", statusLine(a))
 	}

@@ -114,7 +114,7 @@ func TestTimelineKeys(t *testing.T) {
 		t.Errorf("j: status %q", got)
 	}
 	// An empty cell has nothing to list.
-	press(a, "l", "enter")
+	press(a, "l", enter)
 	if !strings.HasPrefix(statusLine(a), "Reuters, week of 02-10 · nothing") || !strings.Contains(screen(a), "OUTLET") {
 		t.Errorf("enter on an empty cell:\n%s", screen(a))
 	}
@@ -122,7 +122,7 @@ func TestTimelineKeys(t *testing.T) {
 	if !strings.Contains(selected(a), "[3    ]") || !strings.HasPrefix(statusLine(a), "Reuters, week of 03-10 · 3 paragraphs") {
 		t.Errorf("→: %q / %q", selected(a), statusLine(a))
 	}
-	press(a, "enter")
+	press(a, enter)
 	if !strings.Contains(screen(a), "Reuters, week of 03-10 · 3 paragraphs on Territory") {
 		t.Fatalf("enter did not list the cell:\n%s", screen(a))
 	}
@@ -131,17 +131,17 @@ func TestTimelineKeys(t *testing.T) {
 			t.Errorf("no %q in the list:\n%s", want, screen(a))
 		}
 	}
-	press(a, "j", "enter")
+	press(a, "j", enter)
 	id := idOfTitle(t, a, "Reuters on the regions")
 	if viewName(a) != "reader" || !strings.Contains(titleLine(a), id) || cursorPara(a) != 3 {
 		t.Errorf("enter opened %q at ¶%d", titleLine(a), cursorPara(a))
 	}
 	// esc comes back to the list, then the grid, then where T was pressed.
-	press(a, "esc")
+	press(a, esc)
 	if viewName(a) != "timeline" || !strings.Contains(selected(a), "Reuters on the regions ¶3") {
 		t.Errorf("esc from the reader:\n%s", screen(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 	if !strings.Contains(selected(a), "[3    ]") {
 		t.Errorf("esc from the list:\n%s", screen(a))
 	}
@@ -163,7 +163,7 @@ func TestTimelineKeys(t *testing.T) {
 	if !strings.Contains(selected(a), "[1*   ]") {
 		t.Errorf("topic 2 again: %q", selected(a))
 	}
-	press(a, "esc")
+	press(a, esc)
 	if viewName(a) != "articles" {
 		t.Errorf("esc from the grid went to %q", viewName(a))
 	}
@@ -209,7 +209,7 @@ func TestTimelinePrevTopicKey(t *testing.T) {
 func TestGoldenTimeline(t *testing.T) {
 	screens := map[string][]string{
 		"grid":  {"2", "T", "j"},
-		"cells": {"2", "T", "j", "enter"},
+		"cells": {"2", "T", "j", enter},
 		"month": {"2", "T", "tab", "j", "j", "j", "l"},
 	}
 	for _, style := range []string{render.StyleNoTTY, render.StyleDark} {
@@ -239,7 +239,7 @@ func TestTimelineSizes(t *testing.T) {
 	for _, style := range []string{render.StyleNoTTY, render.StyleDark} {
 		a := newTimelineApp(t, 120, 40, style)
 		press(a, "2", "T", "j") // Reuters, 2 paragraphs the first week
-		for _, keys := range [][]string{nil, {"enter"}} {
+		for _, keys := range [][]string{nil, {enter}} {
 			press(a, keys...)
 			for _, size := range [][2]int{{MinWidth, MinHeight}, {41, 11}, {57, 13}, {80, 24}, {200, 60}} {
 				a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
