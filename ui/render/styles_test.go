@@ -42,7 +42,7 @@ func TestContrast(t *testing.T) {
 			"HelpKey": st.HelpKey, "HelpDesc": st.HelpDesc,
 		} {
 			back := color.Color(lipgloss.Color(bg))
-			if b, ok := s.GetBackground().(color.Color); ok && b != nil {
+			if b := s.GetBackground(); b != nil {
 				if _, none := b.(lipgloss.NoColor); !none {
 					back = b
 				}
