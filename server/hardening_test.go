@@ -124,10 +124,15 @@ func openStalled(t *testing.T, c *gossh.Client) *gossh.Session {
 // output. Another user keeps working, the storm's own connection is still
 // read, and shutdown ends everything by its deadline.
 func TestWindowChangeStormNeitherStallsNorHangsShutdown(t *testing.T) {
-	changes := 200_000
 	if raceEnabled {
-		changes = 20_000
+		// charm.land/ssh writes a session's pty window as each change
+		// arrives, without a lock, while Session.Pty copies it: a storm
+		// that starts before the session's handler has read its pty is a
+		// race inside that library, which no caller can order. CI runs
+		// this test without the race detector (.ci/run).
+		t.Skip("the storm races inside charm.land/ssh; run without -race")
 	}
+	changes := 200_000
 	ts := startServer(t, func(c *Config, s *Server) {
 		if s != nil {
 			s.socketRate = rate.Inf // let the storm in at full speed

@@ -18,11 +18,15 @@ import (
 // the whole connection, which then stalls for good.
 func (s *Server) runProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		// Everything read from the session's pty is read here, before
+		// window changes are drained: charm.land/ssh writes the pty's window
+		// as each change arrives, without a lock (session.go, "window-change").
 		pty, winch, _ := sess.Pty()
+		popts := bubbletea.MakeOptions(sess)
 		conn := connOf(sess.Context())
 		sizes := newResizer(pty.Window)
 		go sizes.drain(winch)
-		p := s.program(sess, conn)
+		p := s.program(sess, conn, pty, popts)
 		if p == nil {
 			sess.Write([]byte("briefing: the server is shutting down\r\n"))
 			next(sess)
@@ -59,7 +63,7 @@ type Session struct {
 // program builds the session's program, or returns nil when the server is
 // shutting down. Identity is the fingerprint of the key that authenticated,
 // so each key has its own briefing.
-func (s *Server) program(sess ssh.Session, conn *connState) *tea.Program {
+func (s *Server) program(sess ssh.Session, conn *connState, pty ssh.Pty, popts []tea.ProgramOption) *tea.Program {
 	info := Session{User: userOf(sess), Command: sess.Command(), ExportQuota: s.cfg.ExportQuota, AllowAdd: s.cfg.AllowAdd}
 	for _, kv := range sess.Environ() {
 		if strings.HasPrefix(kv, "NO_COLOR=") && kv != "NO_COLOR=" {
@@ -70,11 +74,9 @@ func (s *Server) program(sess ssh.Session, conn *connState) *tea.Program {
 		info.Store = s.store
 		info.ExportDir = filepath.Join(s.cfg.StateDir, "exports", safeName(info.User))
 	}
-	popts := bubbletea.MakeOptions(sess)
 	// Later options win: clamp the size the client claims, read its input
 	// through the connection's budget, end with the connection, and leave
 	// signals to the server, which tells every session before it stops.
-	pty, _, _ := sess.Pty()
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	popts = append(popts,
 		tea.WithWindowSize(w, h),
