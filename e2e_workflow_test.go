@@ -48,7 +48,7 @@ func TestNotesSurviveInTmux(t *testing.T) {
 	s.waitFor("ctrl+s saves")
 	// ctrl+c asks the same instead of quitting.
 	s.keys("C-c")
-	s.waitFor("discard note? y/n")
+	s.waitFor("discard the note and quit? y/n")
 	s.keys("n")
 	s.keys("C-s")
 	s.waitFor("note saved on ¶1")

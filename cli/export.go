@@ -56,16 +56,18 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 				return err
 			}
 			var idx []int
-			for _, id := range topics {
-				i, err := topicArg(cmd, corpus, id)
+			var ids []string // as pins record them, whatever the user typed
+			for _, ref := range topics {
+				i, err := topicArg(cmd, corpus, ref)
 				if err != nil {
 					return err
 				}
 				idx = append(idx, i)
+				ids = append(ids, corpus.Topics[i].ID)
 			}
 			var b model.Briefing
 			if pins {
-				if b, err = pinBriefing(state, corpus, topics); err != nil {
+				if b, err = pinBriefing(state, corpus, ids); err != nil {
 					return err
 				}
 			} else {

@@ -9,6 +9,7 @@ import (
 
 	"briefing/model"
 	"briefing/seeds"
+	"briefing/store"
 )
 
 // words reduces text to its words, lower-case and single-spaced, so that
@@ -78,5 +79,23 @@ func TestTopicByBadgeOrPrefix(t *testing.T) {
 	}
 	if r := runCLI(t, false, nil, "show", "--width", "5", "ukraine"); r.code != 2 || !strings.Contains(r.stderr, "at least 20") {
 		t.Errorf("--width 5: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// export --pins --topic takes a badge or prefix too, and filters by it.
+func TestExportPinsByBadge(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Add(localUser(), model.Pin{ArticleID: "x", ParaHash: "h", Index: 2, Text: "Kept.", Title: "T", Topic: "territory"})
+	st.Add(localUser(), model.Pin{ArticleID: "y", ParaHash: "i", Index: 3, Text: "Other.", Title: "U", Topic: "sanctions"})
+	st.Close()
+	for _, ref := range []string{"territory", "TER", "terr"} {
+		r := runCLI(t, false, nil, "export", "--pins", "--state", dir, "--topic", ref)
+		if r.code != 0 || !strings.Contains(r.stdout, "Kept.") || strings.Contains(r.stdout, "Other.") {
+			t.Errorf("--topic %s: exit %d\n%s%s", ref, r.code, r.stdout, r.stderr)
+		}
 	}
 }

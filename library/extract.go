@@ -61,8 +61,12 @@ func Extract(body []byte, contentType string, pageURL *url.URL) (Story, error) {
 	b.flush()
 	words := 0
 	for i, blk := range b.out {
-		// readability often keeps the headline as the first heading.
+		// readability often keeps the headline as the first heading, and
+		// the byline as a line of the story; both are in the front matter.
 		if i == 0 && strings.EqualFold(strings.TrimPrefix(blk, "## "), s.Title) {
+			continue
+		}
+		if i < 3 && isBylineBlock(blk, s.Byline) {
 			continue
 		}
 		s.Blocks = append(s.Blocks, blk)
@@ -188,4 +192,19 @@ var chromeNames = map[string]bool{
 	"ad": true, "ads": true, "advert": true, "advertisement": true, "sponsored": true,
 	"newsletter": true, "newsletter-signup": true, "paywall": true, "cookie-banner": true,
 	"share": true, "share-tools": true, "social-share": true,
+}
+
+// isBylineBlock reports a block that only repeats the byline ("By Jane Roe",
+// "## By Jane Roe", "Jane Roe").
+func isBylineBlock(blk, byline string) bool {
+	if byline == "" {
+		return false
+	}
+	t := strings.TrimSpace(strings.TrimPrefix(blk, "## "))
+	by := strings.TrimSpace(byline)
+	for _, p := range []string{"By ", "by ", "BY "} {
+		by = strings.TrimPrefix(by, p)
+		t = strings.TrimPrefix(t, p)
+	}
+	return strings.EqualFold(t, by)
 }

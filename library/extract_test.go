@@ -90,3 +90,24 @@ func TestExtractDecodesCharsets(t *testing.T) {
 		}
 	}
 }
+
+// A byline kept by the page inside the story is not saved as its first
+// paragraph: it is the author, in the front matter.
+func TestExtractDropsBylineParagraph(t *testing.T) {
+	page := `<html><head><title>Talks resume</title><meta name="author" content="Jane Roe"></head><body><article>
+<h1>Talks resume</h1><p>By Jane Roe</p>` + strings.Repeat(`<p>Negotiators met again in Geneva on Sunday to discuss the draft framework, officials said, and more talks were planned.</p>`, 6) +
+		`</article></body></html>`
+	u, _ := url.Parse("https://example.test/talks")
+	s, err := Extract([]byte(page), "text/html; charset=utf-8", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Byline == "" {
+		t.Skip("readability found no byline in this page")
+	}
+	for _, b := range s.Blocks {
+		if strings.Contains(b, "Jane Roe") {
+			t.Errorf("the byline stayed in the text: %q", b)
+		}
+	}
+}

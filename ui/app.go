@@ -154,8 +154,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		return a, a.focused().Update(msg)
 	case ShutdownMsg:
+		// Views save what is being typed (a note) before the program ends.
 		a.shuttingDown = true
-		return a, tea.Tick(time.Second, func(time.Time) tea.Msg { return tea.QuitMsg{} })
+		return a, tea.Batch(a.broadcast(msg), tea.Tick(time.Second, func(time.Time) tea.Msg { return tea.QuitMsg{} }))
 	case tea.FocusMsg:
 		// Another instance may have changed the briefing meanwhile.
 		return a, a.s.pins.load()
@@ -229,6 +230,7 @@ func (a *App) pop() {
 		a.focus = a.back[n-1]
 		a.back = a.back[:n-1]
 		a.views[a.focus].Update(focusedMsg{})
+		a.views[a.focus].Update(returnedMsg{})
 	}
 }
 

@@ -101,6 +101,11 @@ func (v *briefingView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case slowSaveMsg:
 		v.save.tick(msg)
+	case ShutdownMsg:
+		if cur, ok := v.selected(); ok && v.note.open && v.note.changed() && !v.note.saving {
+			v.note.saving = true
+			return v.s.pins.setNote(viewBriefing, cur, v.note.text(), v.note.original)
+		}
 	case tea.KeyPressMsg:
 		if v.note.open {
 			return v.noteKey(msg)

@@ -55,7 +55,7 @@ func TestPinAndNote(t *testing.T) {
 		t.Error("n lost the typed text")
 	}
 	// ctrl+c asks the same, and does not quit on n.
-	if press(a, "ctrl+c") || !strings.Contains(statusLine(a), "discard note?") {
+	if press(a, "ctrl+c") || !strings.Contains(statusLine(a), "discard the note and quit?") {
 		t.Errorf("ctrl+c in the editor: %q", statusLine(a))
 	}
 	press(a, "n", esc, "y")
@@ -372,5 +372,24 @@ func TestNoteEditedInTwoWindows(t *testing.T) {
 	press(one, "ctrl+s")
 	if p := pinsOf(t, one); p[0].Note != "from-A" || !strings.Contains(statusLine(one), "note saved") {
 		t.Errorf("a second ctrl+s: %q, %q", p[0].Note, statusLine(one))
+	}
+}
+
+// A server going down saves the note being typed: the notice says the
+// briefing is saved, and it is.
+func TestShutdownSavesAnOpenNote(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "enter", "a")
+	typeKeys(a, "draft")
+	_, cmd := a.Update(ShutdownMsg{})
+	// Run what the shutdown asked for, but not the quit timer.
+	for _, c := range cmd().(tea.BatchMsg)[:1] {
+		runCmd(a, c)
+	}
+	if p := pinsOf(t, a); len(p) != 1 || p[0].Note != "draft" {
+		t.Errorf("pins after shutdown: %+v", p)
+	}
+	if !strings.Contains(screen(a), "shutting down") {
+		t.Errorf("no notice:\n%s", screen(a))
 	}
 }

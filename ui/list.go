@@ -89,6 +89,7 @@ func (l *listView) selectArticle(i int) {
 func (l *listView) SetSize(w, h int) {
 	l.width, l.height = w, h
 	l.filter.SetWidth(max(w-4, 1))
+	l.add.input.SetWidth(max(w-12, 1))
 	l.clamp()
 }
 
@@ -262,6 +263,7 @@ func (l *listView) compareCmd() tea.Cmd {
 		return nil
 	}
 	arts := l.s.corpus.Articles
+	l.marked = nil // the marks did their job
 	return send(compareMsg{arts[a].ID, arts[b].ID})
 }
 
@@ -274,6 +276,9 @@ func (l *listView) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case noticeMsg:
 		l.notice = msg.text
+		return nil
+	case returnedMsg:
+		l.notice, l.add.notice = "", ""
 		return nil
 	case addedMsg:
 		l.add.done(msg)

@@ -125,6 +125,11 @@ func (m *matrixView) clamp() {
 func (m *matrixView) Typing() bool { return false }
 
 func (m *matrixView) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(topicChangedMsg); ok && m.s.topic >= 0 {
+		m.col = m.s.topic // the cursor is on the topic chosen
+		m.clamp()
+		return nil
+	}
 	if _, ok := msg.(corpusChangedMsg); ok {
 		m.follow()
 		return nil

@@ -123,6 +123,8 @@ func (n *noteEditor) view(st render.Styles, para int) string {
 
 func (n *noteEditor) status() string {
 	switch {
+	case n.confirm && n.quit:
+		return "discard the note and quit? y/n"
 	case n.confirm:
 		return "discard note? y/n"
 	case n.err != "":

@@ -249,9 +249,9 @@ type noteChangedError struct{ now string }
 
 func (e noteChangedError) Error() string {
 	if e.now == "" {
-		return "the note was removed in another window; ctrl+s again saves yours"
+		return "removed in another window; ctrl+s again saves yours"
 	}
-	return fmt.Sprintf("the note was changed in another window (now %q); ctrl+s again saves yours over it", e.now)
+	return fmt.Sprintf("changed in another window; ctrl+s again saves yours over %q", e.now)
 }
 
 // find returns the pin on paragraph i of a.

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
 	"briefing/ui/render"
@@ -247,7 +248,13 @@ func (r *readerView) jump(dir int) {
 	if dir < 0 {
 		target = on[len(on)-1]
 	}
+	// A corpus search being walked stays walkable from the next article.
+	results, at := r.results, r.at
 	r.open(next, target)
+	if results != nil {
+		r.results, r.at = results, at
+		r.marks = marksIn(results, next.ID)
+	}
 	switch {
 	case wrapped && dir > 0:
 		r.notice = fmt.Sprintf("wrapped to the first article on %s: %s", r.s.topicID(), next.ID)
@@ -292,6 +299,16 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openHitMsg:
 		r.openHit(msg.results, msg.at)
+		return nil
+	case returnedMsg:
+		r.notice = ""
+		return nil
+	case ShutdownMsg:
+		if r.note.open && r.note.changed() && !r.note.saving {
+			r.note.saving = true
+			want := model.PinOf(r.article, r.cursor, r.s.topicID())
+			return r.s.pins.setNote(viewReader, want, r.note.text(), r.note.original)
+		}
 		return nil
 	case corpusChangedMsg:
 		// The articles are new copies: find ours again, and render anew.
@@ -437,7 +454,6 @@ func (r *readerView) Status() string {
 	if r.note.open {
 		return r.note.status()
 	}
-	// Where the cursor is comes first: a long notice is what gets cut.
 	var parts []string
 	if r.save.slow {
 		parts = append(parts, "saving…")
@@ -467,10 +483,16 @@ func (r *readerView) Status() string {
 		parts = append(parts, fmt.Sprintf("¶%d", r.cursor+1))
 	}
 	parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.Percent()*100))
-	if r.notice != "" {
-		parts = append(parts, r.notice)
+	pos := strings.Join(parts, " · ")
+	if r.notice == "" {
+		return pos
 	}
-	return strings.Join(parts, " · ")
+	// The notice leads, cut to leave the position whole.
+	notice := r.notice
+	if room := r.width - ansi.StringWidth(pos) - 3; room >= 20 {
+		notice = render.Truncate(notice, room)
+	}
+	return notice + " · " + pos
 }
 
 func (r *readerView) Keys() help.KeyMap {
@@ -508,6 +530,6 @@ func (r *readerView) copyLink() tea.Cmd {
 		return nil
 	}
 	link := model.Link{ID: r.article.ID, Para: r.cursor + 1}.String()
-	r.notice = "copied " + link + " (if your terminal allows; else copy it from here)"
+	r.notice = "copied " + link + " (if the terminal allows it)"
 	return tea.SetClipboard(link)
 }

@@ -31,7 +31,8 @@ type resultsView struct {
 	order   model.Order
 	cursor  int
 	offset  int
-	seq     int // the newest search asked for
+	seq     int  // the newest search asked for
+	final   bool // the results are the finished query's, not the typing one's
 	cancel  context.CancelFunc
 	running bool
 
@@ -92,7 +93,12 @@ type searchDoneMsg struct {
 func (v *resultsView) run(final bool) tea.Cmd {
 	text := v.field.Value()
 	if strings.TrimSpace(text) == "" {
-		v.err = ""
+		// Results always answer the field: an empty one shows none.
+		if v.cancel != nil {
+			v.cancel()
+		}
+		v.err, v.res, v.query, v.running = "", nil, nil, false
+		v.seq++
 		return nil
 	}
 	q, err := model.ParseQuery(text, v.s.corpus)
@@ -101,7 +107,7 @@ func (v *resultsView) run(final bool) tea.Cmd {
 		return nil // the previous results stay
 	}
 	v.err = ""
-	v.query = q
+	v.query, v.final = q, final
 	if !final {
 		q = q.Typing()
 	}
@@ -126,8 +132,11 @@ func (v *resultsView) Update(msg tea.Msg) tea.Cmd {
 	case focusedMsg:
 		v.notice = ""
 	case openSearchMsg:
+		// s again comes back to the last search, field and results alike.
 		v.typing = true
-		v.field.SetValue(msg.query)
+		if msg.query != "" {
+			v.field.SetValue(msg.query)
+		}
 		v.field.CursorEnd()
 		return tea.Batch(v.field.Focus(), v.run(false))
 	case searchDoneMsg:
@@ -215,8 +224,12 @@ func (v *resultsView) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.order = 1 - v.order
 		return v.run(true)
 	case key.Matches(msg, k.Search.Save):
-		if v.query == nil || v.err != "" {
-			v.notice = "search for something first"
+		switch {
+		case v.query == nil || v.err != "" || v.query.Text != v.field.Value():
+			v.notice = "search for something first (enter runs the query in the field)"
+			return nil
+		case v.res == nil || v.res.Total == 0:
+			v.notice = "this search matches nothing: a topic made of it would tag nothing"
 			return nil
 		}
 		// Say now, not after a name and a badge, when the search cannot be
@@ -245,24 +258,38 @@ func (v *resultsView) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Field.Accept):
 		val := strings.TrimSpace(v.save.Value())
+		v.notice = ""
 		if v.saveAsk == 1 {
 			if val == "" {
+				return nil
+			}
+			// A name whose id another topic has is refused now, keeping
+			// what was typed.
+			t, err := v.query.Topic(val, "CHK")
+			if err == nil && v.s.corpus.TopicIndex(t.ID) >= 0 {
+				err = fmt.Errorf("a topic %q exists already: choose another name", t.ID)
+			}
+			if err != nil {
+				v.notice = err.Error()
 				return nil
 			}
 			v.name = val
 			v.saveAsk = 2
 			v.save.SetValue(v.freeBadge(val))
-			v.save.Prompt = "badge (2-4 letters): "
+			v.save.Prompt = "badge (2-5 letters or digits): "
 			v.save.CursorEnd()
+			return nil
+		}
+		t, err := v.query.Topic(v.name, strings.ToUpper(val))
+		if err == nil && slices.ContainsFunc(v.s.corpus.Topics, func(o model.Topic) bool { return strings.EqualFold(o.Badge, t.Badge) }) {
+			err = fmt.Errorf("another topic has the badge %s: choose another", t.Badge)
+		}
+		if err != nil {
+			v.notice = err.Error() // the prompt stays, with what was typed
 			return nil
 		}
 		v.saveAsk = 0
 		v.save.Blur()
-		t, err := v.query.Topic(v.name, strings.ToUpper(val))
-		if err != nil {
-			v.notice = "not saved: " + err.Error()
-			return nil
-		}
 		return send(saveTopicMsg{t})
 	}
 	var cmd tea.Cmd
@@ -325,6 +352,10 @@ func (v *resultsView) View() string {
 func (v *resultsView) summary() string {
 	r := v.res
 	if r.Total == 0 {
+		if v.final && v.query != nil && v.query.Typing() != v.query {
+			last := v.query.Terms[len(v.query.Terms)-1].Raw
+			return render.Truncate(fmt.Sprintf("no paragraph has the word %q; %s* finds words that start so", last, last), v.width)
+		}
 		return "no paragraph matches"
 	}
 	by := "newest first"
@@ -348,9 +379,10 @@ func (v *resultsView) resultLines(r model.Result, selected bool, linkW int) []st
 	st := v.s.styles
 	a := r.Article
 	link := r.Link().String()
-	outletW := 0
-	if v.width >= 80 {
-		outletW = 16
+	// The outlet column only where the title keeps room beside it.
+	outletW := 16
+	if v.width-2-11-outletW-linkW-3 < 12 {
+		outletW = 0
 	}
 	titleW := max(v.width-2-11-outletW-linkW-3, 8)
 	pad := func(s string, w int) string {
@@ -381,14 +413,14 @@ func (v *resultsView) resultLines(r model.Result, selected bool, linkW int) []st
 
 func (v *resultsView) Status() string {
 	switch {
+	case v.notice != "":
+		return v.notice
 	case v.saveAsk == 1:
 		return "name the topic this search becomes · enter next · esc cancels"
 	case v.saveAsk == 2:
 		return "its badge, shown in lists and the gutter · enter saves · esc cancels"
-	case v.notice != "":
-		return v.notice
 	case v.typing:
-		return "enter goes to the results · ↑/↓ move · esc leaves the field"
+		return "enter runs it and goes to the results · ↑/↓ move · esc closes the field"
 	}
 	return "enter opens the paragraph · n/N walk the hits there · S saves as a topic"
 }

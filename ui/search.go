@@ -101,18 +101,24 @@ func (r *readerView) openHit(results []model.Result, at int) {
 		r.moveCursor(res.Para)
 	}
 	r.results, r.at = results, at
-	r.marks = r.marks[:0]
+	r.marks = marksIn(results, a.ID)
+}
+
+// marksIn are the texts a corpus search matched in one article, to mark.
+func marksIn(results []model.Result, id string) []string {
+	var marks []string
 	for _, o := range results {
-		if o.Article.ID != a.ID {
+		if o.Article.ID != id {
 			continue
 		}
 		text := o.Paragraph().Text
 		for _, h := range o.Hits {
-			if m := strings.ToLower(text[h.Start:h.End]); !slices.Contains(r.marks, m) {
-				r.marks = append(r.marks, m)
+			if m := strings.ToLower(text[h.Start:h.End]); !slices.Contains(marks, m) {
+				marks = append(marks, m)
 			}
 		}
 	}
+	return marks
 }
 
 // stepResult walks a corpus search's results, across articles.

@@ -90,6 +90,9 @@ type (
 	pinsChangedMsg struct{}
 	// focusedMsg tells a view it came to the front.
 	focusedMsg struct{}
+	// returnedMsg tells a view the user came back to it (esc): what its
+	// status said before is old news.
+	returnedMsg struct{}
 )
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
