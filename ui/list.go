@@ -30,8 +30,11 @@ type listView struct {
 	filterErr string
 	notice    string    // one-shot, cleared by the next key
 	add       addPrompt // A: add an article from a URL
-	width     int
-	height    int
+	// titles are the titles cut for titlesWidth columns.
+	titles      []string
+	titlesWidth int
+	width       int
+	height      int
 }
 
 func newListView(s *shared) *listView {
@@ -272,6 +275,7 @@ func (l *listView) Typing() bool { return l.filtering || l.add.open }
 func (l *listView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case corpusChangedMsg:
+		l.titles = nil
 		l.rebuild(msg.old)
 		return nil
 	case noticeMsg:
@@ -424,11 +428,7 @@ func (l *listView) View() string {
 		if r == l.cursor {
 			pointer = "▸"
 		}
-		title := a.Title
-		if l.s.adds.updated[a.Path] {
-			title = "[updated] " + title
-		}
-		line := l.row(cols, pointer+mark, orDash(a.DateString()), title, outlet(a), l.badgeText(a))
+		line := l.row(cols, pointer+mark, orDash(a.DateString()), l.title(i, cols.title), outlet(a), l.badgeText(a))
 		b.WriteString("\n")
 		switch {
 		case r == l.cursor:
@@ -443,6 +443,23 @@ func (l *listView) View() string {
 		}
 	}
 	return b.String()
+}
+
+// title is article i's title cut to width, told apart from the titles
+// that start alike; the cut is worked out once per width.
+func (l *listView) title(i, width int) string {
+	arts := l.s.corpus.Articles
+	if l.titlesWidth != width || len(l.titles) != len(arts) {
+		full := make([]string, len(arts))
+		for j, a := range arts {
+			full[j] = a.Title
+			if l.s.adds.updated[a.Path] {
+				full[j] = "[updated] " + a.Title
+			}
+		}
+		l.titles, l.titlesWidth = render.TruncateDistinct(full, width), width
+	}
+	return l.titles[i]
 }
 
 // header counts what the list shows and says where it comes from.

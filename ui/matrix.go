@@ -16,14 +16,17 @@ import (
 // matrixView is the coverage matrix: articles (or, with o, outlets) down,
 // topics across, with paragraph counts; a · cell is silence.
 type matrixView struct {
-	s         *shared
-	byOutlet  bool
-	rows      []model.CoverageRow
-	row, col  int
-	rowOffset int
-	colOffset int
-	width     int
-	height    int
+	s        *shared
+	byOutlet bool
+	rows     []model.CoverageRow
+	// labels are the rows' names cut for labelsWidth columns.
+	labels      []string
+	labelsWidth int
+	row, col    int
+	rowOffset   int
+	colOffset   int
+	width       int
+	height      int
 }
 
 func newMatrixView(s *shared) *matrixView {
@@ -34,6 +37,7 @@ func newMatrixView(s *shared) *matrixView {
 
 // build makes the rows for the current grouping.
 func (m *matrixView) build() {
+	m.labels = nil
 	by := model.ByArticle
 	if m.byOutlet {
 		by = model.ByOutlet
@@ -57,6 +61,25 @@ func (m *matrixView) follow() {
 		}
 	}
 	m.clamp()
+}
+
+// label is row r's name cut to width, told apart from the names that start
+// alike; the cut is worked out once per width and grouping.
+func (m *matrixView) label(r, width int) string {
+	if m.labelsWidth != width || len(m.labels) != len(m.rows) {
+		full := make([]string, len(m.rows))
+		for i, row := range m.rows {
+			full[i] = row.Label(model.ByArticle)
+			if m.byOutlet {
+				full[i] = row.Label(model.ByOutlet)
+				if row.Outlet == "" {
+					full[i] = "unknown outlet: " + full[i]
+				}
+			}
+		}
+		m.labels, m.labelsWidth = render.TruncateDistinct(full, width), width
+	}
+	return m.labels[r]
 }
 
 // rowMeta is what stands beside a row's label: its outlet and date, or by
@@ -214,15 +237,8 @@ func (m *matrixView) View() string {
 		if r == m.row {
 			marker = "▸ "
 		}
-		label := row.Label(model.ByArticle)
-		if m.byOutlet {
-			label = row.Label(model.ByOutlet)
-			if row.Outlet == "" {
-				label = "unknown outlet: " + label
-			}
-		}
 		on, date := m.rowMeta(row)
-		b.WriteString(marker + pad(label, tw) + st.Dim.Render(pad(on, ow)+pad(date, dw)))
+		b.WriteString(marker + pad(m.label(r, tw-1), tw) + st.Dim.Render(pad(on, ow)+pad(date, dw)))
 		for c := m.colOffset; c < last; c++ {
 			cell := fmt.Sprintf("%*s ", matrixCell-1, "·")
 			style := st.CellEmpty

@@ -38,3 +38,42 @@ func Truncate(s string, width int) string {
 	}
 	return strings.TrimRight(cut, " ") + "…"
 }
+
+// TruncateDistinct truncates each title to width like Truncate, but where
+// two would then read the same, it shows them from the first word where they
+// differ ("…on Monday held talks"), so rows that start alike can be told
+// apart.
+func TruncateDistinct(titles []string, width int) []string {
+	out := make([]string, len(titles))
+	same := map[string][]int{}
+	for i, t := range titles {
+		out[i] = Truncate(t, width)
+		if out[i] != t {
+			same[out[i]] = append(same[out[i]], i)
+		}
+	}
+	for _, group := range same {
+		if len(group) < 2 {
+			continue
+		}
+		common := strings.Fields(titles[group[0]])
+		for _, i := range group[1:] {
+			words := strings.Fields(titles[i])
+			n := 0
+			for n < len(common) && n < len(words) && common[n] == words[n] {
+				n++
+			}
+			common = common[:n]
+		}
+		if len(common) == 0 {
+			continue
+		}
+		for _, i := range group {
+			rest := strings.Fields(titles[i])[len(common):]
+			if len(rest) > 0 {
+				out[i] = Truncate("…"+strings.Join(rest, " "), width)
+			}
+		}
+	}
+	return out
+}

@@ -37,3 +37,20 @@ func TestFitNeverCuts(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncateDistinct(t *testing.T) {
+	titles := []string{
+		"French President Emmanuel Macron has led a European push",
+		"French President Emmanuel Macron on Monday held talks",
+		"A short one",
+	}
+	got := TruncateDistinct(titles, 30)
+	if got[0] == got[1] || !strings.HasPrefix(got[0], "…has led") || !strings.HasPrefix(got[1], "…on Monday") || got[2] != "A short one" {
+		t.Errorf("%q", got)
+	}
+	for _, g := range got {
+		if ansi.StringWidth(g) > 30 {
+			t.Errorf("%q is wider than 30", g)
+		}
+	}
+}
