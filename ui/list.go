@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
-	"briefing/ui/render"
 )
 
 // listView is the article list: newest first, each story once (a wire
@@ -45,50 +44,6 @@ func newListView(s *shared) *listView {
 	return l
 }
 
-// index prepares the filter over the corpus: a story is also found by the
-// other outlets that ran it.
-func (l *listView) index() {
-	c := l.s.corpus
-	targets := make([]string, len(c.Articles))
-	for i, a := range c.Articles {
-		targets[i] = a.Title + " " + a.Attribution()
-		if also := c.AlsoIn(a); len(also) > 0 {
-			targets[i] += " " + strings.Join(also, " ")
-		}
-	}
-	l.fuzzy = newFuzzyFilter(targets)
-	l.applyFilter()
-}
-
-// rebuild follows a new corpus, keeping the cursor and the marks on the
-// same articles.
-func (l *listView) rebuild(old *model.Corpus) {
-	at := func(i int) int { return l.s.corpus.Position(old.Articles[i].ID) }
-	cur := -1
-	if l.cursor < len(l.items) {
-		cur = at(l.items[l.cursor])
-	}
-	marked := l.marked[:0]
-	for _, m := range l.marked {
-		if i := at(m); i >= 0 {
-			marked = append(marked, i)
-		}
-	}
-	l.marked = marked
-	l.index()
-	l.selectArticle(cur)
-}
-
-// selectArticle puts the cursor on corpus index i, when it is shown.
-func (l *listView) selectArticle(i int) {
-	for r, j := range l.items {
-		if j == i {
-			l.cursor = r
-		}
-	}
-	l.clamp()
-}
-
 func (l *listView) SetSize(w, h int) {
 	l.width, l.height = w, h
 	l.filter.SetWidth(max(w-4, 1))
@@ -103,79 +58,6 @@ func (l *listView) selected() *model.Article {
 		return nil
 	}
 	return l.s.corpus.Articles[l.items[l.cursor]]
-}
-
-// applyFilter recomputes the visible items: "#word" keeps articles
-// covering a topic whose id or badge starts with word, "!#word" leaves them
-// out; the rest is matched fuzzily against title and source.
-func (l *listView) applyFilter() {
-	var words []string
-	var want, without []int
-	l.filterErr = ""
-	for _, term := range strings.Fields(l.filter.Value()) {
-		exclude := strings.HasPrefix(term, "!#")
-		if (exclude && len(term) > 2) || (strings.HasPrefix(term, "#") && len(term) > 1) {
-			name := strings.TrimLeft(term, "!#")
-			ti, ok := l.matchTopic(name)
-			switch {
-			case !ok:
-				l.filterErr = "unknown topic #" + name
-			case exclude:
-				without = append(without, ti)
-			default:
-				want = append(want, ti)
-			}
-			continue
-		}
-		words = append(words, term)
-	}
-	keep := func(i int) bool {
-		a := l.s.corpus.Articles[i]
-		if l.s.corpus.IsCopy(a) {
-			return false // shown with its story
-		}
-		for _, t := range want {
-			if !a.Covers(t) {
-				return false
-			}
-		}
-		for _, t := range without {
-			if a.Covers(t) {
-				return false
-			}
-		}
-		return true
-	}
-	l.items = l.items[:0]
-	if l.filterErr != "" {
-		l.clamp()
-		return
-	}
-	if len(words) == 0 {
-		for i := range l.s.corpus.Articles {
-			if keep(i) {
-				l.items = append(l.items, i)
-			}
-		}
-	} else {
-		for _, i := range l.fuzzy.match(strings.Join(words, " ")) {
-			if keep(i) {
-				l.items = append(l.items, i)
-			}
-		}
-	}
-	l.clamp()
-}
-
-// matchTopic finds the first topic whose id or badge starts with prefix.
-func (l *listView) matchTopic(prefix string) (int, bool) {
-	prefix = strings.ToLower(prefix)
-	for i, t := range l.s.corpus.Topics {
-		if strings.HasPrefix(t.ID, prefix) || strings.HasPrefix(strings.ToLower(t.Badge), prefix) {
-			return i, true
-		}
-	}
-	return -1, false
 }
 
 // clamp keeps the cursor on an item and in sight. A story with copies
@@ -443,93 +325,6 @@ func (l *listView) View() string {
 		}
 	}
 	return b.String()
-}
-
-// title is article i's title cut to width, told apart from the titles
-// that start alike; the cut is worked out once per width.
-func (l *listView) title(i, width int) string {
-	arts := l.s.corpus.Articles
-	if l.titlesWidth != width || len(l.titles) != len(arts) {
-		full := make([]string, len(arts))
-		for j, a := range arts {
-			full[j] = a.Title
-			if l.s.adds.updated[a.Path] {
-				full[j] = "[updated] " + a.Title
-			}
-		}
-		l.titles, l.titlesWidth = render.TruncateDistinct(full, width), width
-	}
-	return l.titles[i]
-}
-
-// header counts what the list shows and says where it comes from.
-func (l *listView) header() string {
-	from := ""
-	if l.s.origin != "" {
-		from = " from " + l.s.origin
-	}
-	add := ""
-	if l.s.adds.refusal() == "" {
-		add = " · A adds a URL"
-	}
-	return fmt.Sprintf("%s%s · / to filter%s", plural(len(l.items), "article"), from, add)
-}
-
-// alsoIn is the line under a story that other outlets ran too, starting
-// under its title: "also in: Outlet B, Outlet C".
-func (l *listView) alsoIn(c listColumns, a *model.Article) string {
-	names := l.s.corpus.AlsoIn(a)
-	text := "also in: " + strings.Join(names, ", ")
-	if len(names) == 0 {
-		// Copies of unknown outlets, or of the same outlet, still count.
-		text = "1 other copy of this story"
-		if n := len(l.s.corpus.Duplicates(a)); n > 1 {
-			text = fmt.Sprintf("%d other copies of this story", n)
-		}
-	}
-	indent := 3
-	if c.date > 0 {
-		indent += c.date + 1
-	}
-	return ansi.Truncate(strings.Repeat(" ", indent)+text, l.width, "…")
-}
-
-type listColumns struct{ date, title, source, badges int }
-
-// columns shares the width out: the title takes what is left, but a wide
-// window also widens the outlet and topic columns, which are what tell
-// alike titles apart.
-func (l *listView) columns() listColumns {
-	c := listColumns{date: 10, source: 22}
-	switch {
-	case l.width < 70:
-		c.source = 0
-	case l.width < 100:
-		c.source = 14
-	case l.width >= 160:
-		c.source = 30
-	}
-	if l.width < 50 {
-		c.date = 0
-	}
-	c.badges = min(30, max(l.width/4, 8))
-	if l.width >= 160 {
-		c.badges = min(48, l.width/4)
-	}
-	c.title = max(l.width-3-c.date-c.source-c.badges-3, 8)
-	return c
-}
-
-func (l *listView) row(c listColumns, mark, date, title, source, badges string) string {
-	cell := func(s string, w int) string {
-		if w <= 0 {
-			return ""
-		}
-		s = render.Truncate(s, w)
-		return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) + " "
-	}
-	line := mark + " " + cell(date, c.date) + cell(title, c.title) + cell(source, c.source) + ansi.Truncate(badges, c.badges, "…")
-	return ansi.Truncate(line, l.width, "")
 }
 
 // badgeText is "*2 SEC3 TER2 …": pins, then topics with the current one

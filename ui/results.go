@@ -370,6 +370,9 @@ func (v *resultsView) summary() string {
 	if len(r.Items) < r.Total {
 		s += fmt.Sprintf(" · the first %d shown", len(r.Items))
 	}
+	if v.running {
+		s += " · searching…"
+	}
 	return render.Truncate(s, v.width)
 }
 
