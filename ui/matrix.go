@@ -73,7 +73,7 @@ func (m *matrixView) label(r, width int) string {
 			if m.byOutlet {
 				full[i] = row.Label(model.ByOutlet)
 				if row.Outlet == "" {
-					full[i] = "unknown outlet: " + full[i]
+					full[i] = "unknown: " + full[i] // short: the title is what tells the row apart
 				}
 			}
 		}
