@@ -69,12 +69,11 @@ func (m *matrixView) label(r, width int) string {
 	if m.labelsWidth != width || len(m.labels) != len(m.rows) {
 		full := make([]string, len(m.rows))
 		for i, row := range m.rows {
+			// By outlet, a row of an unknown outlet is named by its
+			// article's title; the next column says it has no outlet.
 			full[i] = row.Label(model.ByArticle)
 			if m.byOutlet {
 				full[i] = row.Label(model.ByOutlet)
-				if row.Outlet == "" {
-					full[i] = "unknown: " + full[i] // short: the title is what tells the row apart
-				}
 			}
 		}
 		m.labels, m.labelsWidth = render.TruncateDistinct(full, width), width
@@ -85,6 +84,9 @@ func (m *matrixView) label(r, width int) string {
 // rowMeta is what stands beside a row's label: its outlet and date, or by
 // outlet how many articles it has.
 func (m *matrixView) rowMeta(r model.CoverageRow) (outletName, date string) {
+	if m.byOutlet && r.Outlet == "" {
+		return "", "no outlet"
+	}
 	if m.byOutlet {
 		return "", plural(len(r.Articles), "article")
 	}
