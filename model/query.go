@@ -16,7 +16,7 @@ import (
 //	guarant*                 any word starting so (three letters at least)
 //	-word  -"a phrase"       paragraphs without it
 //	#territory  -#strikes    paragraphs on (not on) a topic: id, badge or unique id prefix
-//	source:reuters           articles whose outlet (or byline) contains it; source:"new york"
+//	source:reuters           articles whose outlet contains it; source:"new york"
 //	after:2025-11-01         articles dated on or after; before: is strictly before
 //
 // Common words (the, of, said) on their own are ignored; inside quotes they
