@@ -94,6 +94,14 @@ func TestReferenceRules(t *testing.T) {
 		{"verb", "Officials met in Kyiv.", "Negotiators will deal with it later.", false},
 		{"a name", "Witkoff's deal with Moscow was discussed.", "The deal would end the war.", false},
 		{"conjunction", "Officials met in Kyiv.", "He said that agreements with other countries were possible.", false},
+		// A predicate says what the subject is: it restates, it does not
+		// introduce something new, unless it is "there is a …".
+		{"predicate refers", "Officials met in Kyiv.", "\"This is only a framework agreement,\" Shmyhal said.", true},
+		{"predicate keeps", "Shmyhal said it was only a framework agreement.", "The accord still needs a vote.", true},
+		{"predicate with a modifier keeps", "\"This is a true partnership,\" she said.", "Critics say the pact offers little.", true},
+		{"such a", "Officials met in Kyiv.", "Kyiv was the first to sign such a partnership.", true},
+		{"existential is new", "There is a deal with Moscow on the table.", "The deal would end the war.", false},
+		{"indefinite object is new", "Trump said he would sign a deal with Moscow.", "The deal would end the war.", false},
 	}
 	for _, tt := range tests {
 		a, _, err := Parse("m.txt", []byte("Ukraine and the US signed the minerals deal on Wednesday.\n\n"+tt.second+"\n\n"+tt.third+"\n"))
