@@ -154,3 +154,19 @@ func TestLeadRetellsHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestArmedForcesDoNotStopTheForce: Ukraine's armed forces, which a
+// reassurance force would help rebuild, are not another "force": a later
+// "the force" still refers to the reassurance force.
+func TestArmedForcesDoNotStopTheForce(t *testing.T) {
+	tg := defaultTagger(t)
+	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
+	a, _, err := Parse("f.txt", []byte("Leaders met in Berlin on Monday.\n\nA multinational force would help rebuild Ukraine's armed forces after a ceasefire.\n\nThe force would operate from bases in the west.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	if p := a.Paragraphs[2]; !p.Topics.Has(si) {
+		t.Errorf("¶%d not on security guarantees: %s", p.Index, p.Text)
+	}
+}
