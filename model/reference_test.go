@@ -101,6 +101,8 @@ func TestReferenceRules(t *testing.T) {
 		{"predicate with a modifier keeps", "\"This is a true partnership,\" she said.", "Critics say the pact offers little.", true},
 		{"such a", "Officials met in Kyiv.", "Kyiv was the first to sign such a partnership.", true},
 		{"existential is new", "There is a deal with Moscow on the table.", "The deal would end the war.", false},
+		{"document", "Officials met in Kyiv.", "The document was signed in Washington.", true},
+		{"a peace plan's text", "Envoys discussed the 28-point plan.", "The text calls for elections.", false},
 		{"indefinite object is new", "Trump said he would sign a deal with Moscow.", "The deal would end the war.", false},
 	}
 	for _, tt := range tests {
