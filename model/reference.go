@@ -293,7 +293,7 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 	switch {
 	case (string(w) == "that" || string(w) == "this") && !singular:
 		// "agreed that funds would…": a conjunction, not a demonstrative.
-	case definite[string(w)]:
+	case definite[string(w)] || restates(st, j):
 		best := int32(-1)
 		for _, g := range groups {
 			if st.ante[g].seq > 0 && (best < 0 || st.ante[g].seq > st.ante[best].seq) {
@@ -326,7 +326,9 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		other := st.tz.capitalised(j) && !demonym(w)
 		for k := j - 1; k >= 0 && k >= j-2 && !other; k-- {
 			w := st.tz.norm(toks[k])
-			other = definite[string(w)] || indefinite[string(w)]
+			// "this is a true partnership" says what the subject is; it
+			// neither names something new nor refers.
+			other = definite[string(w)] || indefinite[string(w)] && !restates(st, k)
 		}
 		if other {
 			for _, g := range groups {
@@ -335,6 +337,35 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 	}
 	return out
+}
+
+// Words around a predicate noun: "this is only a framework agreement",
+// "it is not a force to replace Ukraine's army", "such a partnership".
+var (
+	copula       = wordSet("is", "was", "are", "were", "be", "been", "being", "remains", "remained", "remain", "becomes", "became", "become")
+	predicateAdv = wordSet("only", "just", "not", "merely", "simply", "also", "still", "really", "truly", "never", "indeed")
+)
+
+// restates reports whether the article "a" or "an" at token j restates
+// something already in the text rather than introducing something new:
+// "such a deal", or a predicate after a copula ("this is only a framework
+// agreement") — but not "there is a fund", which introduces one.
+func restates(st *tagState, j int32) bool {
+	toks := st.tz.tokens
+	if w := string(st.tz.norm(toks[j])); w != "a" && w != "an" {
+		return false
+	}
+	k := j - 1
+	if k >= 0 && string(st.tz.norm(toks[k])) == "such" {
+		return true
+	}
+	for skipped := 0; k >= 0 && skipped < 2 && predicateAdv[string(st.tz.norm(toks[k]))]; skipped++ {
+		k--
+	}
+	if k < 0 || !copula[string(st.tz.norm(toks[k]))] {
+		return false
+	}
+	return k == 0 || string(st.tz.norm(toks[k-1])) != "there"
 }
 
 // isPlural reports whether token i is written as a plural (ends in s).

@@ -94,6 +94,16 @@ func TestReferenceRules(t *testing.T) {
 		{"verb", "Officials met in Kyiv.", "Negotiators will deal with it later.", false},
 		{"a name", "Witkoff's deal with Moscow was discussed.", "The deal would end the war.", false},
 		{"conjunction", "Officials met in Kyiv.", "He said that agreements with other countries were possible.", false},
+		// A predicate says what the subject is: it restates, it does not
+		// introduce something new, unless it is "there is a …".
+		{"predicate refers", "Officials met in Kyiv.", "\"This is only a framework agreement,\" Shmyhal said.", true},
+		{"predicate keeps", "Shmyhal said it was only a framework agreement.", "The accord still needs a vote.", true},
+		{"predicate with a modifier keeps", "\"This is a true partnership,\" she said.", "Critics say the pact offers little.", true},
+		{"such a", "Officials met in Kyiv.", "Kyiv was the first to sign such a partnership.", true},
+		{"existential is new", "There is a deal with Moscow on the table.", "The deal would end the war.", false},
+		{"document", "Officials met in Kyiv.", "The document was signed in Washington.", true},
+		{"a peace plan's text", "Envoys discussed the 28-point plan.", "The text calls for elections.", false},
+		{"indefinite object is new", "Trump said he would sign a deal with Moscow.", "The deal would end the war.", false},
 	}
 	for _, tt := range tests {
 		a, _, err := Parse("m.txt", []byte("Ukraine and the US signed the minerals deal on Wednesday.\n\n"+tt.second+"\n\n"+tt.third+"\n"))
@@ -144,5 +154,21 @@ func TestLeadRetellsHeadline(t *testing.T) {
 		if got := a.Paragraphs[i].Topics.Has(mi); got != want {
 			t.Errorf("¶%d tagged %v, want %v: %s", i+1, got, want, a.Paragraphs[i].Text)
 		}
+	}
+}
+
+// TestArmedForcesDoNotStopTheForce: Ukraine's armed forces, which a
+// reassurance force would help rebuild, are not another "force": a later
+// "the force" still refers to the reassurance force.
+func TestArmedForcesDoNotStopTheForce(t *testing.T) {
+	tg := defaultTagger(t)
+	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
+	a, _, err := Parse("f.txt", []byte("Leaders met in Berlin on Monday.\n\nA multinational force would help rebuild Ukraine's armed forces after a ceasefire.\n\nThe force would operate from bases in the west.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	if p := a.Paragraphs[2]; !p.Topics.Has(si) {
+		t.Errorf("¶%d not on security guarantees: %s", p.Index, p.Text)
 	}
 }
