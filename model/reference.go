@@ -125,12 +125,20 @@ func wordSet(words ...string) map[string]bool {
 }
 
 func isNumber(w []byte) bool {
-	for _, c := range w {
-		if c < '0' || c > '9' {
-			return false
-		}
+	// Digits, and an amount's unit after them ("140bn", "90m", "2.5tn"):
+	// "the €140bn scheme" is still the scheme.
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || i > 0 && (w[i] == '.' || w[i] == ',')) {
+		i++
 	}
-	return len(w) > 0
+	if i == 0 {
+		return false
+	}
+	switch string(w[i:]) {
+	case "", "bn", "m", "mn", "k", "tn", "b":
+		return true
+	}
+	return false
 }
 
 // name records that topic ti is named in paragraph para.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -170,5 +171,41 @@ func TestArmedForcesDoNotStopTheForce(t *testing.T) {
 	tg.TagArticle(a)
 	if p := a.Paragraphs[2]; !p.Topics.Has(si) {
 		t.Errorf("¶%d not on security guarantees: %s", p.Index, p.Text)
+	}
+}
+
+// A context phrase speaks to a topic only once the article has named it,
+// and its reason says where.
+func TestContextPhrases(t *testing.T) {
+	topics, err := ParseTopics([]byte(`topics:
+  - id: force
+    name: Force
+    patterns: [reassurance force]
+    context: ["(send|sending) (troops|soldiers)"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := NewTagger(topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := Parse("a.txt", []byte("Allies meet on Ukraine\n\nItaly will not be sending soldiers, its minister said.\n\nLeaders discussed a reassurance force for Ukraine.\n\nPoland will not send troops either.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	var got []bool
+	for _, p := range a.Paragraphs {
+		got = append(got, p.Topics.Has(0))
+	}
+	if fmt.Sprint(got) != "[false true true]" {
+		t.Fatalf("tagged %v: before the topic is named a context phrase counts for nothing", got)
+	}
+	if r := a.Reasons(2, topics); len(r) != 1 || !strings.Contains(r[0].Text, "refers to ¶2") {
+		t.Errorf("reason %+v", r)
+	}
+	if _, err := NewTagger([]Topic{{ID: "x", Name: "X", Patterns: []string{"a"}, Context: []string{"a ~3 b"}}}); err == nil {
+		t.Error("a context phrase with ~N was accepted")
 	}
 }

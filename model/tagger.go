@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unsafe"
@@ -103,7 +104,8 @@ const (
 	roleNearLeft
 	roleNearRight
 	roleExcept
-	roleBlock // a mention of a refer noun that names something else
+	roleBlock   // a mention of a refer noun that names something else
+	roleContext // counts only once the article has named the topic
 )
 
 type atom struct {
@@ -209,6 +211,16 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			}
 			insert(append(pat.left, pat.right...), atom{topic: ti, role: roleBlock})
 		}
+		for _, p := range topic.Context {
+			pat, err := parsePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			if pat.right != nil {
+				return nil, fmt.Errorf("topic %s: context %q: a context phrase cannot use ~N", topic.ID, p)
+			}
+			insert(pat.left, atom{topic: ti, role: roleContext})
+		}
 		groups, err := referGroups(topic)
 		if err != nil {
 			return nil, err
@@ -274,13 +286,17 @@ type tagState struct {
 	tokSpans    []tokSpan // the paragraph's phrase matches, by topic then start
 	exceptSpans []tokSpan
 	blockSpans  []tokSpan
-	pairs       []nearPair
-	ante        []ante  // the article's refer groups (reference.go)
-	nouns       []int32 // the tokens that are refer nouns
-	groupBuf    []int32
-	seq         int32
-	spans       []Span // the current article's spans, paragraph after paragraph
-	spanEnds    []int  // spans[spanEnds[i-1]:spanEnds[i]] are paragraph i's
+	ctxSpans    []tokSpan // context phrases, which count once their topic is named
+	// named[ti] is 1 + the ¶ where topic ti was last named in the article
+	// (0 for the title or standfirst), 0 when it has not been.
+	named    []int32
+	pairs    []nearPair
+	ante     []ante  // the article's refer groups (reference.go)
+	nouns    []int32 // the tokens that are refer nouns
+	groupBuf []int32
+	seq      int32
+	spans    []Span // the current article's spans, paragraph after paragraph
+	spanEnds []int  // spans[spanEnds[i-1]:spanEnds[i]] are paragraph i's
 	// words caches the pattern-word ids of every word seen, so a word is
 	// stemmed and checked against the prefixes once per goroutine, not once
 	// per occurrence.
@@ -329,6 +345,8 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	st.spans, st.spanEnds = st.spans[:0], st.spanEnds[:0]
 	st.ante, st.seq = slices.Grow(st.ante[:0], len(t.groups))[:len(t.groups)], 0
 	clear(st.ante)
+	st.named = slices.Grow(st.named[:0], len(t.topics))[:len(t.topics)]
+	clear(st.named)
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
@@ -358,8 +376,19 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	}
 	mine := len(st.spans)
 	p.Topics, st.spans = t.tag(st, p.Text, st.spans)
+	named := st.named[:0:0]
+	if len(st.ctxSpans) > 0 {
+		// What was named before this paragraph, for its context phrases.
+		named = append(named, st.named...)
+	}
 	if len(t.groups) > 0 {
 		p.Topics, st.spans = t.references(st, p.Index, p.Topics, st.spans, mine)
+	}
+	if len(st.ctxSpans) > 0 {
+		p.Topics, st.spans = t.contexts(st, named, p.Topics, st.spans, mine)
+	}
+	for ti := range p.Topics.All() {
+		st.named[ti] = int32(p.Index) + 1
 	}
 	st.spanEnds = append(st.spanEnds, len(st.spans))
 	if p.Kind.Counts() {
@@ -397,7 +426,7 @@ func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 		}
 		cands, joined = st.candEnd[i], st.joinEnd[i]
 	}
-	st.tokSpans, st.exceptSpans, st.blockSpans = st.tokSpans[:0], st.exceptSpans[:0], st.blockSpans[:0]
+	st.tokSpans, st.exceptSpans, st.blockSpans, st.ctxSpans = st.tokSpans[:0], st.exceptSpans[:0], st.blockSpans[:0], st.ctxSpans[:0]
 	if len(st.occs) == 0 {
 		return 0, dst
 	}
@@ -484,13 +513,15 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	// exception covers either of its sides.
 	// One pass finds every match; proximity pairs wait for all the
 	// exceptions.
-	excepts, blocks, spans, pairs := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0]
+	excepts, blocks, spans, pairs, ctx := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0], st.ctxSpans[:0]
 	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
 		switch {
 		case a.role == roleExcept:
 			excepts = append(excepts, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleBlock:
 			blocks = append(blocks, tokSpan{a.topic, o.first, o.last})
+		case a.role == roleContext:
+			ctx = append(ctx, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleMatch:
 			spans = append(spans, tokSpan{a.topic, o.first, o.last})
 		case rule.except:
@@ -534,6 +565,12 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 		}
 	}
 	st.tokSpans, st.exceptSpans, st.blockSpans = kept, excepts, blocks
+	st.ctxSpans = ctx[:0]
+	for _, c := range ctx {
+		if !overlapsAny(c, excepts) {
+			st.ctxSpans = append(st.ctxSpans, c)
+		}
+	}
 	if len(kept) == 0 {
 		return 0, out
 	}
@@ -557,6 +594,32 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	return set, out
 }
 
+// contexts adds the topics whose context phrases the paragraph holds, when
+// the article named them in an earlier paragraph (named, as it was before
+// this one); each says which ¶ named it.
+func (t *Tagger) contexts(st *tagState, named []int32, set TopicSet, out []Span, mine int) (TopicSet, []Span) {
+	toks := st.tz.tokens
+	added := false
+	for _, c := range st.ctxSpans {
+		if set.Has(c.topic) || c.topic >= len(named) || named[c.topic] == 0 {
+			continue
+		}
+		set = set.With(c.topic)
+		added = true
+		start, end := int(toks[c.first].start), int(toks[c.last].end)
+		out = append(out, Span{Topic: c.topic, Start: start, End: end, Via: ViaReference, Antecedent: int(named[c.topic] - 1)})
+	}
+	if added {
+		slices.SortFunc(out[mine:], func(a, b Span) int {
+			if a.Topic != b.Topic {
+				return a.Topic - b.Topic
+			}
+			return a.Start - b.Start
+		})
+	}
+	return set, out
+}
+
 func overlapsAny(s tokSpan, excepts []tokSpan) bool {
 	for _, e := range excepts {
 		if e.topic == s.topic && e.first <= s.last && s.first <= e.last {
@@ -572,7 +635,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 	for _, o := range st.occs {
 		a := t.atoms[o.atom]
 		switch a.role {
-		case roleMatch, roleExcept, roleBlock:
+		case roleMatch, roleExcept, roleBlock, roleContext:
 			fn(nearRule{}, a, o, o)
 		case roleNearLeft:
 			rule := t.near[a.rule]

@@ -36,6 +36,11 @@ type Topic struct {
 	// ("peace deal", "coalition government"): such a mention stops that
 	// noun's group from referring to this topic until it is named again.
 	Block []string `yaml:"block" json:"block,omitempty"`
+	// Context lists phrases that speak to the topic only in an article
+	// that has named it already ("would not send soldiers" in a story on
+	// the reassurance force): they count from the paragraph after the
+	// topic was first named, as references do.
+	Context []string `yaml:"context" json:"context,omitempty"`
 }
 
 type topicsFile struct {
