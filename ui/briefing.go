@@ -295,6 +295,8 @@ func (v *briefingView) View() string {
 	if cursorLine < v.offset || cursorLine >= v.offset+height-3 {
 		v.offset = max(cursorLine-height/3, 0)
 	}
+	// Never past the end: the last pin sits at the bottom, not mid-screen.
+	v.offset = max(0, min(v.offset, len(lines)-height))
 	lines = lines[min(v.offset, len(lines)):]
 	if len(lines) > height {
 		lines = lines[:max(height, 0)]
@@ -395,7 +397,7 @@ func (v *briefingView) Keys() help.KeyMap {
 	bk := k.Briefing
 	return keyHelp{
 		short: []key.Binding{bk.Open, bk.Note, bk.Refile, bk.MoveUp, bk.MoveDown, bk.Remove, bk.Undo, bk.Export, k.Global.Help, k.Global.Back},
-		full:  [][]key.Binding{k.navHelp(), {bk.Open, bk.MoveUp, bk.MoveDown, bk.Refile}, {bk.Note, bk.Remove, bk.Undo, bk.Export}},
+		full:  [][]key.Binding{k.navHelp(), {bk.Open, bk.MoveUp, bk.MoveDown, bk.Refile, bk.Note, bk.Remove, bk.Undo, bk.Export}},
 	}
 }
 

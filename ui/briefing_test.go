@@ -393,3 +393,26 @@ func TestShutdownSavesAnOpenNote(t *testing.T) {
 		t.Errorf("no notice:\n%s", screen(a))
 	}
 }
+
+// G and pgdn in a long briefing end with the last pin at the bottom, and
+// the help offers no key the view uses otherwise (m refiles here).
+func TestBriefingEndsAtTheBottom(t *testing.T) {
+	a := newApp(t, 80, 24)
+	press(a, enter)
+	for range 8 {
+		press(a, "p", "j")
+	}
+	press(a, esc, "b", "G")
+	l := lines(a)
+	if strings.TrimSpace(l[len(l)-3]) == "" {
+		t.Errorf("G left the last pin mid-screen:\n%s", screen(a))
+	}
+	press(a, "?")
+	if strings.Contains(screen(a), "coverage matrix") || !strings.Contains(screen(a), "refile") || !strings.Contains(screen(a), "quit") {
+		t.Errorf("briefing help:\n%s", screen(a))
+	}
+	press(a, esc, esc, enter, "?")
+	if !strings.Contains(screen(a), "quit") || !strings.Contains(screen(a), "choose topic") {
+		t.Errorf("the reader's help at 80 columns leaves out the global keys:\n%s", screen(a))
+	}
+}

@@ -127,7 +127,7 @@ func DefaultKeyMap() KeyMap {
 			NextOnTopic: b([]string{"]"}, "]/[", "next/prev on topic"),
 			PrevOnTopic: b([]string{"["}, "[", "previous on topic"),
 			Search:      b([]string{"/"}, "/", "search"),
-			NextHit:     b([]string{"n"}, "n", "next hit"),
+			NextHit:     b([]string{"n"}, "n/N", "next/prev hit"),
 			PrevHit:     b([]string{"N"}, "N", "previous hit"),
 			Compare:     b([]string{"c"}, "c", "compare with next"),
 			Pin:         b([]string{"p"}, "p", "pin"),

@@ -2,7 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -105,7 +109,7 @@ func (a *App) helpLines() []string {
 	if a.helpLine.key != cacheKey {
 		var s string
 		if a.fullHelp {
-			s = a.help.FullHelpView(append(own.FullHelp(), a.s.keys.globalHelp()))
+			s = a.help.FullHelpView(append(own.FullHelp(), globalsBesides(own, a.s.keys.globalHelp())))
 		} else {
 			short := own.ShortHelp()
 			s = a.help.ShortHelpView(short)
@@ -136,6 +140,25 @@ func (a *App) titleBar() string {
 		return left
 	}
 	return left + strings.Repeat(" ", gap) + right
+}
+
+// globalsBesides leaves out the global keys a view uses for itself (m
+// refiles a pin in the briefing): help never offers a key that does
+// something else there.
+func globalsBesides(own help.KeyMap, globals []key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, g := range globals {
+		taken := false
+		for _, col := range own.FullHelp() {
+			for _, b := range col {
+				taken = taken || slices.ContainsFunc(g.Keys(), func(k string) bool { return slices.Contains(b.Keys(), k) })
+			}
+		}
+		if !taken {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // titled is a view that names what it shows (the reader, its article).

@@ -81,6 +81,9 @@ func (l *listView) columns() listColumns {
 		c.date = 0
 	}
 	c.badges = min(30, max(l.width/4, 8))
+	if l.width >= 100 {
+		c.badges = min(36, l.width/3)
+	}
 	if l.width >= 160 {
 		c.badges = min(48, l.width/4)
 	}
@@ -96,6 +99,6 @@ func (l *listView) row(c listColumns, mark, date, title, source, badges string) 
 		s = render.Truncate(s, w)
 		return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) + " "
 	}
-	line := mark + " " + cell(date, c.date) + cell(title, c.title) + cell(source, c.source) + ansi.Truncate(badges, c.badges, "…")
+	line := mark + " " + cell(date, c.date) + cell(title, c.title) + cell(source, c.source) + render.Truncate(badges, c.badges)
 	return ansi.Truncate(line, l.width, "")
 }

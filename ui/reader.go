@@ -380,10 +380,11 @@ func (r *readerView) Keys() help.KeyMap {
 	rk := k.Reader
 	return keyHelp{
 		short: []key.Binding{rk.NextOnTopic, rk.Pin, rk.Note, k.Global.Briefing, rk.Search, k.Global.Help, rk.Why, k.Global.Topic, k.Global.Back},
+		// Three columns with the global one, so that ? fits 80 columns; [
+		// and N are named with ] and n.
 		full: [][]key.Binding{
-			k.navHelp(),
-			{rk.NextOnTopic, rk.PrevOnTopic, rk.Search, rk.NextHit, rk.PrevHit, rk.Compare},
-			{rk.Pin, rk.Undo, rk.Note, rk.Why, rk.Copy},
+			append(k.navHelp(), rk.Pin, rk.Undo, rk.Note),
+			{rk.NextOnTopic, rk.Search, rk.NextHit, rk.Compare, rk.Why, rk.Copy},
 		},
 	}
 }
