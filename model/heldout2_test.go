@@ -1,12 +1,6 @@
 package model
 
-import (
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // The second held-out set: thirteen articles under testdata/heldout2, in the
 // voices of different outlets across February–December 2025, written and
@@ -195,58 +189,7 @@ var heldout2Labels = map[string][]heldoutLabel{
 }
 
 func TestHeldOut2(t *testing.T) {
-	tg := defaultTagger(t)
-	per := newScores()
-	dir := filepath.Join("testdata", "heldout2")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no held-out articles in %s: %v", dir, err)
-	}
-	paragraphs, wrong := 0, 0
-	for _, path := range files {
-		name := filepath.Base(path)
-		labels, ok := heldout2Labels[name]
-		if !ok {
-			t.Errorf("%s: no labels", name)
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, _, err := Parse(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tg.TagArticle(a)
-		counted := a.Counted()
-		for _, l := range labels {
-			if _, ok := heldoutParagraph(counted, l.frag); !ok {
-				t.Errorf("%s: no counted paragraph %q", name, l.frag)
-			}
-		}
-		for _, p := range counted {
-			i := slices.IndexFunc(labels, func(l heldoutLabel) bool {
-				q, ok := heldoutParagraph(counted, l.frag)
-				return ok && q.Kind == p.Kind && q.Text == p.Text
-			})
-			var want []string
-			if i >= 0 {
-				want = strings.Fields(labels[i].want)
-			} else {
-				t.Logf("%s: unlabelled %s, scored as none: %.60s", name, p.Kind, p.Text)
-			}
-			paragraphs++
-			got := missionOf(tg, p.Topics)
-			slices.Sort(got)
-			slices.Sort(want)
-			if !score(per, got, want) {
-				wrong++
-				t.Logf("%s ¶%d %s: got %v, want %v: %.90s", name, p.Index, p.Kind, got, want, p.Text)
-			}
-		}
-	}
-	t.Logf("%d articles, %d paragraphs, %d tagged differently from the labels", len(files), paragraphs, wrong)
+	per := scoreHeldOut(t, "heldout2", heldout2Labels)
 	all := logScores(t, per)
 	if all.precision() < 0.80 {
 		t.Errorf("mission precision %.3f, want at least 0.80", all.precision())
