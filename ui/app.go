@@ -187,8 +187,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.show(viewCompare, msg)
 	case noticeMsg:
 		return a, a.views[viewList].Update(msg)
-	case showViewMsg:
-		return a, a.show(msg.id, nil)
 	case backMsg:
 		a.pop()
 		return a, nil

@@ -59,8 +59,6 @@ type (
 	openPinMsg struct{ pin model.Pin }
 	// backMsg returns to the previous view.
 	backMsg struct{}
-	// showViewMsg brings a view to the front.
-	showViewMsg struct{ id viewID }
 	// openSearchMsg opens the corpus search with a query typed in.
 	openSearchMsg struct{ query string }
 	// openHitMsg opens result at of a corpus search in the reader, which
