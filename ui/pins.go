@@ -41,8 +41,8 @@ type pinBoard struct {
 	applied int64          // generation of the board shown
 	// io serialises this program's store commands, and gen numbers their
 	// re-reads so a late answer never replaces a newer one.
-	io  *sync.Mutex
-	gen *int64
+	io  sync.Mutex
+	gen int64
 	// slowAfter is how long a write may take before the view says
 	// "saving…"; zero or less never says it.
 	slowAfter time.Duration
@@ -56,7 +56,7 @@ type pinBoard struct {
 type pinKey struct{ article, hash string }
 
 func newPinBoard(st PinStore, user string, why error) *pinBoard {
-	b := &pinBoard{st: st, user: user, io: &sync.Mutex{}, gen: new(int64), slowAfter: 100 * time.Millisecond, noStore: errNoStore}
+	b := &pinBoard{st: st, user: user, slowAfter: 100 * time.Millisecond, noStore: errNoStore}
 	if why != nil {
 		b.noStore = fmt.Errorf("pins are unavailable: %w", why)
 	}
@@ -74,12 +74,12 @@ type pinsLoadedMsg struct {
 
 // read re-reads the board; callers hold io (or run before the program).
 func (b *pinBoard) read() pinsLoadedMsg {
-	*b.gen++
+	b.gen++
 	if b.st == nil {
-		return pinsLoadedMsg{err: b.noStore, gen: *b.gen}
+		return pinsLoadedMsg{err: b.noStore, gen: b.gen}
 	}
 	pins, err := b.st.Pins(b.user)
-	return pinsLoadedMsg{pins: pins, err: err, gen: *b.gen}
+	return pinsLoadedMsg{pins: pins, err: err, gen: b.gen}
 }
 
 // load re-reads the board in the background.
