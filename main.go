@@ -22,7 +22,7 @@ func main() {
 func newApp(c *model.Corpus, o cli.AppOptions) tea.Model {
 	opts := ui.Options{Style: o.Style, User: o.User, ExportDir: o.ExportDir, ReadingWidth: o.ReadingWidth, ExportQuota: o.ExportQuota,
 		Start: o.Start, TopicsPath: o.TopicsPath, BuiltinTopics: o.BuiltinTopics, StoreErr: o.StoreErr,
-		Origin: o.Origin, Library: o.Library, AllowAdd: o.AllowAdd}
+		Origin: o.Origin, Library: o.Library, AllowAdd: o.AllowAdd, Loading: o.Loading}
 	if o.Store != nil { // a nil *store.Store in the interface would not be nil
 		opts.Store = o.Store
 	}

@@ -20,7 +20,6 @@ func newExport(e env, c *common) *cobra.Command {
 		format string
 		output string
 		force  bool
-		state  stateOptions
 		tl     timelineFlag
 	)
 	cmd := &cobra.Command{
@@ -47,7 +46,7 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			toFile := output != "" && output != "-"
 			if toFile {
 				// Refuse before any work, and again (atomically) when writing.
-				if err := checkOutput(output, force, state); err != nil {
+				if err := checkOutput(output, force, c.state); err != nil {
 					return err
 				}
 			}
@@ -67,7 +66,7 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 			}
 			var b model.Briefing
 			if pins {
-				if b, err = pinBriefing(state, corpus, ids); err != nil {
+				if b, err = pinBriefing(c.state, corpus, ids); err != nil {
 					return err
 				}
 			} else {
@@ -94,7 +93,6 @@ as "— Title, Source, YYYY-MM-DD, ¶N", leaving out what is unknown.`,
 	cmd.Flags().StringVar(&format, "format", "md", "md, json or txt")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout (created 0600; never through a symbolic link)")
 	cmd.Flags().BoolVar(&force, "force", false, "let -o replace an existing file")
-	state.addFlags(cmd)
 	tl.addFlags(cmd)
 	return cmd
 }

@@ -61,13 +61,26 @@ func interruptible(ctx context.Context) (context.Context, context.CancelFunc) {
 
 // loadDefault loads the library when it has articles, else the seeds, and
 // records which in c.
-func loadDefault(e env, c *common, opts model.LoadOptions) (*model.Corpus, []model.Warning, error) {
+func loadDefault(e env, c *common, opts model.LoadOptions, load func([]string) (*model.Corpus, []model.Warning, error)) (*model.Corpus, []model.Warning, error) {
+	dir, err := defaultFolder(e, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if dir != "" {
+		return load([]string{dir})
+	}
+	return model.LoadFS(seeds.Articles(), opts)
+}
+
+// defaultFolder is the library folder to read when it has articles, else
+// "" for the seeds; it records which in c.
+func defaultFolder(e env, c *common) (string, error) {
 	dir := c.library
 	if dir == "" {
 		// A bad config file is reported: the user meant something by it.
 		cfg, err := config.Load(e.getenv)
 		if err != nil {
-			return nil, nil, err
+			return "", err
 		}
 		dir = cfg.Library
 		if dir == "" {
@@ -77,8 +90,8 @@ func loadDefault(e env, c *common, opts model.LoadOptions) (*model.Corpus, []mod
 	}
 	if dir != "" && library.HasArticles(dir) {
 		c.from, c.libraryDir = fromLibrary, dir
-		return model.LoadPaths([]string{dir}, opts)
+		return dir, nil
 	}
 	c.from = fromSeeds
-	return model.LoadFS(seeds.Articles(), opts)
+	return "", nil
 }

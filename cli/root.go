@@ -46,6 +46,7 @@ type env struct {
 type common struct {
 	topicsFile string
 	cpuProfile string
+	memProfile string
 	library    string // --library: the library folder
 	// from says where the articles came from: the PATHs given, the
 	// library or the embedded seeds (fromPaths, fromLibrary, fromSeeds);
@@ -57,6 +58,12 @@ type common struct {
 	noUserTopics bool
 	// builtinTopics is how many of the loaded topics are not the user's.
 	builtinTopics int
+	// state is --state: the folder of the briefing database and the index.
+	state stateOptions
+	// noIndex is --no-index: read every file, keep no index.
+	noIndex bool
+	// stats is what the last load through the index did (briefing index).
+	stats *model.LoadStats
 }
 
 // Run executes briefing with args and returns the exit status. app builds
@@ -110,10 +117,14 @@ article file or a folder searched recursively for .txt and .md files.`,
 	root.SetVersionTemplate("briefing {{.Version}}\n")
 	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().StringVar(&c.topicsFile, "topics", "", "read topics from this YAML `FILE` instead of the built-in ones")
+	root.PersistentFlags().StringVar(&c.state.dir, "state", "", "keep the briefing database and the article index in `DIR` (default $XDG_STATE_HOME/briefing)")
+	root.PersistentFlags().BoolVar(&c.noIndex, "no-index", false, "read every article file; use and write no index (for read-only media)")
 	root.PersistentFlags().StringVar(&c.library, "library", "", "the library `DIR` (default: library: in config.yaml, else $XDG_DATA_HOME/briefing/articles)")
 	// For profiling whole runs (README, Performance); hidden from help.
 	root.PersistentFlags().StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentFlags().StringVar(&c.memProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
+	root.PersistentFlags().MarkHidden("memprofile")
 	var stopProfile func()
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		if c.cpuProfile == "" {
@@ -134,13 +145,19 @@ article file or a folder searched recursively for .txt and .md files.`,
 		if stopProfile != nil {
 			stopProfile()
 		}
+		if c.memProfile != "" {
+			if f, err := os.Create(c.memProfile); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
 	}
 	o.addFlags(root)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageError{err: err, usage: cmd.UseLine()}
 	})
 	root.AddCommand(newList(e, &c), newTag(e, &c), newShow(e, &c), newTopics(e, &c), newCompare(e, &c), newExport(e, &c), newServe(e, &c), newCoverage(e, &c), newAdd(e, &c), newFetch(e, &c))
-	root.AddCommand(newSearch(e, &c), newTimeline(e, &c))
+	root.AddCommand(newSearch(e, &c), newTimeline(e, &c), newIndex(e, &c))
 	return root
 }
 
@@ -164,16 +181,60 @@ func version() string {
 // loadCorpus reads the topics and the articles, printing one warning line
 // per skipped file.
 func loadCorpus(e env, c *common, paths []string) (*model.Corpus, error) {
-	return loadArticles(e, c, paths, false)
+	return loadArticles(e, c, paths, loadFull)
 }
 
-// loadSummaries is loadCorpus for listings, which need each article's
-// metadata and topic counts but never its text.
+// loadSummaries is loadCorpus through the index: each article's metadata,
+// topic counts and outline, its text read on demand (model.Corpus.Full).
+// Listings, the server and the app use it.
 func loadSummaries(e env, c *common, paths []string) (*model.Corpus, error) {
-	return loadArticles(e, c, paths, true)
+	return loadArticles(e, c, paths, loadSummary)
 }
 
-func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corpus, error) {
+// loadMode says what a command needs of the articles.
+type loadMode int
+
+const (
+	// loadFull holds every paragraph's text: for commands that read it
+	// all (tag, export, search).
+	loadFull loadMode = iota
+	// loadSummary holds metadata and counts, through the index: text is
+	// read on demand (model.Corpus.Full).
+	loadSummary
+)
+
+func loadArticles(e env, c *common, paths []string, mode loadMode) (*model.Corpus, error) {
+	tagger, err := loadTagger(e, c)
+	if err != nil {
+		return nil, err
+	}
+	opts := model.LoadOptions{Tagger: tagger, Summaries: mode == loadSummary}
+	var corpus *model.Corpus
+	var warns []model.Warning
+	load := func(paths []string) (*model.Corpus, []model.Warning, error) {
+		if mode == loadSummary {
+			return loadIndexed(e, c, paths, opts)
+		}
+		return model.LoadPaths(paths, opts)
+	}
+	if len(paths) == 0 {
+		corpus, warns, err = loadDefault(e, c, opts, load)
+	} else {
+		c.from = fromPaths
+		corpus, warns, err = load(paths)
+	}
+	for _, w := range warns {
+		fmt.Fprintf(e.stderr, "briefing: warning: %s\n", w)
+	}
+	if errors.Is(err, model.ErrNoArticles) {
+		return nil, fmt.Errorf("no articles found in %s", strings.Join(paths, ", "))
+	}
+	return corpus, err
+}
+
+// loadTagger reads the topics in force: --topics or the built-in ones,
+// and the local user's saved ones.
+func loadTagger(e env, c *common) (*model.Tagger, error) {
 	data := seeds.Topics()
 	if c.topicsFile != "" {
 		var err error
@@ -186,26 +247,7 @@ func loadArticles(e env, c *common, paths []string, summaries bool) (*model.Corp
 		return nil, err
 	}
 	topics = withUserTopics(e, c, topics)
-	tagger, err := model.NewTagger(topics)
-	if err != nil {
-		return nil, err
-	}
-	opts := model.LoadOptions{Tagger: tagger, Summaries: summaries}
-	var corpus *model.Corpus
-	var warns []model.Warning
-	if len(paths) == 0 {
-		corpus, warns, err = loadDefault(e, c, opts)
-	} else {
-		c.from = fromPaths
-		corpus, warns, err = model.LoadPaths(paths, opts)
-	}
-	for _, w := range warns {
-		fmt.Fprintf(e.stderr, "briefing: warning: %s\n", w)
-	}
-	if errors.Is(err, model.ErrNoArticles) {
-		return nil, fmt.Errorf("no articles found in %s", strings.Join(paths, ", "))
-	}
-	return corpus, err
+	return model.NewTagger(topics)
 }
 
 // topicArg resolves a --topic value.

@@ -26,7 +26,6 @@ import (
 func newServe(e env, c *common) *cobra.Command {
 	var (
 		cfg         server.Config
-		state       stateOptions
 		exportQuota string
 	)
 	cmd := &cobra.Command{
@@ -59,7 +58,7 @@ honoured; a key with an option briefing does not implement is refused.`,
 				return fmt.Errorf("--listen %s: %w", cfg.Listen, err)
 			}
 			defer l.Close()
-			st, dir, err := state.open()
+			st, dir, err := c.state.open()
 			if err != nil {
 				return err
 			}
@@ -74,7 +73,7 @@ honoured; a key with an option briefing does not implement is refused.`,
 			// The shared corpus has the built-in topics only; each SSH
 			// key's saved topics are added per session.
 			c.noUserTopics = true
-			corpus, err := loadCorpus(e, c, args)
+			corpus, err := loadSummaries(e, c, args) // through the index; sessions read text on demand
 			if err != nil {
 				return err
 			}
@@ -124,7 +123,6 @@ honoured; a key with an option briefing does not implement is refused.`,
 	f.StringVar(&exportQuota, "export-quota", "50MB", "`SIZE` each user's exports folder may hold (KB, MB, GB)")
 	f.Float64Var(&cfg.RatePerSecond, "rate", 2, "new sessions per second allowed from one IP address")
 	f.IntVar(&cfg.RateBurst, "rate-burst", 20, "sessions one IP address may open at once before --rate applies")
-	state.addFlags(cmd)
 	return cmd
 }
 

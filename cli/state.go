@@ -5,18 +5,13 @@ import (
 	"os/user"
 	"path/filepath"
 
-	"github.com/spf13/cobra"
-
 	"briefing/store"
 )
 
-// stateOptions is the --state flag of the app, serve and export.
+// stateOptions is the --state flag: where the briefing database and the
+// article index live.
 type stateOptions struct {
 	dir string
-}
-
-func (o *stateOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.dir, "state", "", "keep the briefing database in `DIR` (default $XDG_STATE_HOME/briefing)")
 }
 
 // folder is the state folder: --state, or the default.

@@ -39,6 +39,9 @@ type AppOptions struct {
 	Library *library.Library
 	// AllowAdd lets the app add articles (over SSH: serve --allow-add).
 	AllowAdd bool
+	// Loading, when set, brings the rest of the corpus: the app starts
+	// with what the index held (model.Plan.Background).
+	Loading <-chan model.LoadUpdate
 }
 
 // App is the interactive program, supplied by main so that the command
@@ -53,13 +56,11 @@ type App struct {
 type uiOptions struct {
 	style string
 	width int
-	state stateOptions
 }
 
 func (o *uiOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.style, "style", render.StyleDark, "rendering style: dark, light or notty (notty when NO_COLOR is set)")
 	cmd.Flags().IntVar(&o.width, "width", 0, "cap the reader's prose at `N` columns (default: width: in the config file, else 100)")
-	o.state.addFlags(cmd)
 }
 
 func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) error {
@@ -73,7 +74,7 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	if !e.isTerminal(e.stdout) || !isTerminal(os.Stdin) {
 		return errors.New("the reader needs a terminal; for scripts use 'briefing list', 'tag' or 'show'")
 	}
-	corpus, err := loadCorpus(e, &c, paths)
+	corpus, loading, err := loadForApp(e, &c, paths)
 	if err != nil {
 		return err
 	}
@@ -90,12 +91,12 @@ func runUI(cmd *cobra.Command, e env, c common, o uiOptions, paths []string) err
 	}
 	opts := AppOptions{
 		Style: style, User: localUser(), ReadingWidth: width, Start: link, Origin: origin(&c, paths), AllowAdd: true,
-		TopicsPath: model.UserTopicsPath(e.getenv), BuiltinTopics: c.builtinTopics,
+		TopicsPath: model.UserTopicsPath(e.getenv), BuiltinTopics: c.builtinTopics, Loading: loading,
 	}
 	// Without a library folder (no HOME) the app still reads; A says why
 	// it cannot add.
 	opts.Library, _ = openLibrary(e, &c, fetchOptions{})
-	st, dir, err := o.state.open()
+	st, dir, err := c.state.open()
 	if err != nil {
 		// Reading still works; the app says why pins do not.
 		fmt.Fprintf(e.stderr, "briefing: warning: %v\n", err)

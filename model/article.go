@@ -6,7 +6,7 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
+	"slices"
 	"time"
 )
 
@@ -84,8 +84,13 @@ type Article struct {
 	// count) carry topic i.
 	TopicCounts []int
 
-	idBase         string // the id before clashes are settled
-	paragraphCount int    // len(Paragraphs) before a summary dropped them
+	idBase string // the id before clashes are settled
+	// A summary (summary.go) keeps of its body only how many paragraphs
+	// there are and the outline of those that carry a topic or are not
+	// plain body: enough for counts, jumps and the timeline.
+	summary bool
+	paras   int
+	outline []paraOutline // by index
 	// sourceFrom is what set Source, so that stronger evidence wins.
 	sourceFrom sourceOrigin
 }
@@ -93,21 +98,10 @@ type Article struct {
 // NumParagraphs is how many paragraphs the article has, also when it was
 // loaded as a summary without them.
 func (a *Article) NumParagraphs() int {
-	if a.Paragraphs == nil {
-		return a.paragraphCount
+	if a.summary {
+		return a.paras
 	}
 	return len(a.Paragraphs)
-}
-
-// summarise drops the paragraphs and copies the metadata out of the file's
-// memory, so that the loader can reuse that memory for the next file.
-func (a *Article) summarise() {
-	a.paragraphCount = len(a.Paragraphs)
-	a.Paragraphs = nil
-	a.Head = nil // its texts point into the file's memory
-	for _, s := range []*string{&a.Title, &a.Standfirst, &a.Author, &a.Source, &a.URL} {
-		*s = strings.Clone(*s)
-	}
 }
 
 // HasDate reports whether the article's date is known.
@@ -137,12 +131,36 @@ func (a *Article) Covers(ti int) bool {
 // subheading or a caption.
 func (a *Article) ParagraphsOn(ti int) []int {
 	var out []int
+	if a.summary {
+		for _, p := range a.outline {
+			if p.kind.Counts() && p.topics.Has(ti) {
+				out = append(out, int(p.index))
+			}
+		}
+		return out
+	}
 	for i, p := range a.Paragraphs {
 		if p.Kind.Counts() && p.Topics.Has(ti) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// paragraphTopics is body paragraph i's topics, from the outline when a
+// is a summary.
+func (a *Article) paragraphTopics(i int) TopicSet {
+	if a.summary {
+		j, found := slices.BinarySearchFunc(a.outline, i, func(p paraOutline, i int) int { return int(p.index) - i })
+		if found {
+			return a.outline[j].topics
+		}
+		return 0
+	}
+	if i < len(a.Paragraphs) {
+		return a.Paragraphs[i].Topics
+	}
+	return 0
 }
 
 // Counted returns the paragraphs that count as coverage, head first.

@@ -65,8 +65,18 @@ func TopicBriefing(c *Corpus, topics []int, made time.Time) Briefing {
 		names = append(names, t.Name)
 		g := Group{TopicID: t.ID, Name: t.Name, Silent: c.SilentOn(ti)}
 		for _, a := range articles {
-			for _, i := range a.ParagraphsOn(ti) {
-				g.Excerpts = append(g.Excerpts, ExcerptOf(a, i))
+			on := a.ParagraphsOn(ti)
+			if len(on) == 0 {
+				continue
+			}
+			full, err := c.readText(a)
+			if err != nil {
+				continue // gone since the corpus was loaded
+			}
+			for _, i := range on {
+				if i < len(full.Paragraphs) {
+					g.Excerpts = append(g.Excerpts, ExcerptOf(full, i))
+				}
 			}
 		}
 		b.Groups = append(b.Groups, g)

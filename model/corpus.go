@@ -2,9 +2,9 @@ package model
 
 import (
 	"fmt"
-	"hash/fnv"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,11 +18,15 @@ type Corpus struct {
 	byID     map[string]*Article
 	copies   map[*Article][]*Article // near-duplicates: duplicates.go
 	search   searchCache             // the search index, built on first use (search.go)
+	text     *textSource             // reads summaries' text on demand (full.go)
+	numbered map[string]int          // settleID: the next number to try per id
 }
 
 // NewCorpus orders the articles and gives each a unique id.
 func NewCorpus(articles []*Article, topics []Topic) *Corpus {
-	slices.SortStableFunc(articles, compareArticles)
+	// compareArticles is a total order (paths differ), so no stable sort
+	// is needed.
+	slices.SortFunc(articles, compareArticles)
 	c := &Corpus{Articles: articles, Topics: topics, byID: make(map[string]*Article, len(articles))}
 	for _, a := range articles {
 		c.settleID(a)
@@ -50,15 +54,23 @@ func (c *Corpus) settleID(a *Article) {
 		id = idBase(a)
 	}
 	if _, taken := c.byID[id]; taken {
-		h := fnv.New32a()
-		h.Write([]byte(a.Path))
-		id = fmt.Sprintf("%s-%04x", id, h.Sum32()&0xffff)
+		id = id + "-" + pathTag(a.Path)
 	}
-	for n := 2; ; n++ {
-		if _, taken := c.byID[id]; !taken {
-			break
+	if _, taken := c.byID[id]; taken {
+		// Numbered from 2; every number below the last one given is taken
+		// (ids are never removed), so the search starts there.
+		base := strings.TrimRight(id, "0123456789-")
+		if c.numbered == nil {
+			c.numbered = map[string]int{}
 		}
-		id = fmt.Sprintf("%s-%d", strings.TrimRight(id, "0123456789-"), n)
+		n := max(c.numbered[base], 2)
+		for ; ; n++ {
+			id = base + "-" + strconv.Itoa(n)
+			if _, taken := c.byID[id]; !taken {
+				break
+			}
+		}
+		c.numbered[base] = n + 1
 	}
 	a.ID = id
 	c.byID[id] = a
@@ -199,4 +211,15 @@ func (c *Corpus) TopicTotals() (paragraphs, articles []int) {
 		}
 	}
 	return paragraphs, articles
+}
+
+// pathTag is four hex digits of the path's FNV-1a hash: what tells apart
+// articles whose titles make the same id, the same at every load.
+func pathTag(path string) string {
+	h := uint32(2166136261)
+	for i := 0; i < len(path); i++ {
+		h = (h ^ uint32(path[i])) * 16777619
+	}
+	const hex = "0123456789abcdef"
+	return string([]byte{hex[h>>12&0xf], hex[h>>8&0xf], hex[h>>4&0xf], hex[h&0xf]})
 }

@@ -67,8 +67,8 @@ func (c *Corpus) Resolve(l Link) (*Article, int, error) {
 	if l.Para <= 0 {
 		return a, 0, nil
 	}
-	if l.Para > len(a.Paragraphs) {
-		return a, 0, fmt.Errorf("%s has %d paragraphs, not %d", a.ID, len(a.Paragraphs), l.Para)
+	if n := a.NumParagraphs(); l.Para > n {
+		return a, 0, fmt.Errorf("%s has %d paragraphs, not %d", a.ID, n, l.Para)
 	}
 	return a, l.Para - 1, nil
 }

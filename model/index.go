@@ -88,7 +88,7 @@ func NewIndex(c *Corpus) *Index {
 	n := 0
 	for i, a := range c.Articles {
 		idx.first[i] = uint32(n)
-		n += len(a.Paragraphs)
+		n += a.NumParagraphs()
 		idx.sources[i] = strings.ToLower(a.Attribution())
 	}
 	idx.first[len(c.Articles)] = uint32(n)
@@ -100,7 +100,7 @@ func NewIndex(c *Corpus) *Index {
 	var wg sync.WaitGroup
 	for w := range workers {
 		from, to := len(c.Articles)*w/workers, len(c.Articles)*(w+1)/workers
-		wg.Go(func() { shards[w] = idx.indexArticles(c.Articles, from, to) })
+		wg.Go(func() { shards[w] = idx.indexArticles(c, from, to) })
 	}
 	wg.Wait()
 	idx.merge(shards)
@@ -120,7 +120,7 @@ type indexShard struct {
 	post  []postings
 }
 
-func (idx *Index) indexArticles(articles []*Article, from, to int) *indexShard {
+func (idx *Index) indexArticles(c *Corpus, from, to int) *indexShard {
 	sh := &indexShard{terms: map[string]int32{}}
 	var tz tokenizer
 	var buf, joined []byte
@@ -145,8 +145,18 @@ func (idx *Index) indexArticles(articles []*Article, from, to int) *indexShard {
 	}
 	for ai := from; ai < to; ai++ {
 		id := idx.first[ai]
-		for pi := range articles[ai].Paragraphs {
-			tz.tokenize(articles[ai].Paragraphs[pi].Text)
+		a := c.Articles[ai]
+		if a.IsSummary() {
+			// Read and let go: holding every text is what summaries avoid.
+			// A file gone or changed since indexed keeps what still lines up.
+			full, err := c.text.read(a)
+			if err != nil {
+				continue
+			}
+			a = full
+		}
+		for pi := range a.Paragraphs[:min(len(a.Paragraphs), int(idx.first[ai+1]-id))] {
+			tz.tokenize(a.Paragraphs[pi].Text)
 			toks := tz.tokens[:min(len(tz.tokens), 1<<16-1)]
 			for k, tok := range toks {
 				buf = stem(buf[:0], tz.norm(tok))

@@ -119,8 +119,8 @@ func PinBriefing(groups []PinGroup, c *Corpus, made time.Time) Briefing {
 // paragraph carries in the corpus now, in topic order. It is empty when the
 // article is gone.
 func TopicsOfPin(p Pin, c *Corpus) []string {
-	a := c.Article(p.ArticleID)
-	if a == nil {
+	a, err := c.Full(c.Article(p.ArticleID))
+	if a == nil || err != nil {
 		return nil
 	}
 	for _, para := range a.Paragraphs {

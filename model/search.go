@@ -38,14 +38,15 @@ type Range struct{ Start, End int }
 
 // Result is one matching paragraph.
 type Result struct {
-	Article *Article
-	Para    int     // position in Article.Paragraphs (0-based; cited as Para+1)
-	Hits    []Range // what matched, in the paragraph's text, in order
-	Score   float64 // relevance; 0 when sorted by date
+	Article *Article // as the corpus holds it: a summary when indexed
+	Para    int      // position in the article's body (0-based; cited as Para+1)
+	Hits    []Range  // what matched, in the paragraph's text, in order
+	Score   float64  // relevance; 0 when sorted by date
+	para    *Paragraph
 }
 
-// Paragraph is the matching paragraph.
-func (r Result) Paragraph() *Paragraph { return &r.Article.Paragraphs[r.Para] }
+// Paragraph is the matching paragraph, with its text.
+func (r Result) Paragraph() *Paragraph { return r.para }
 
 // Link is the paragraph's address, ARTICLE-ID#pN.
 func (r Result) Link() Link { return Link{ID: r.Article.ID, Para: r.Para + 1} }
@@ -61,8 +62,8 @@ type Results struct {
 
 // Search runs a query over every paragraph. It builds the index on first
 // use, is safe for concurrent use, and gives up with ctx's error when ctx
-// ends (a newer query replaced this one). The corpus must hold its text: a
-// corpus of summaries (LoadOptions.Summaries) has no paragraphs to find.
+// ends (a newer query replaced this one). A corpus of summaries has every
+// file read to build the index, and the results' texts read on demand.
 func (c *Corpus) Search(ctx context.Context, q *Query, opts SearchOptions) (*Results, error) {
 	idx := c.Index()
 	if opts.Limit <= 0 {
@@ -87,8 +88,12 @@ func (c *Corpus) Search(ctx context.Context, q *Query, opts SearchOptions) (*Res
 	for _, m := range top {
 		ref := idx.paras[m.id]
 		a := c.Articles[ref.article]
-		r := Result{Article: a, Para: int(ref.para), Score: float64(m.score)}
-		r.Hits = hl.hits(q, &a.Paragraphs[ref.para])
+		full, err := c.Full(a)
+		if err != nil || int(ref.para) >= len(full.Paragraphs) {
+			continue // gone or changed since the index was built
+		}
+		r := Result{Article: a, Para: int(ref.para), Score: float64(m.score), para: &full.Paragraphs[ref.para]}
+		r.Hits = hl.hits(q, r.para)
 		res.Items = append(res.Items, r)
 	}
 	return res, ctx.Err()
@@ -153,7 +158,7 @@ func (s *searcher) run() ([]uint32, []float32, error) {
 			return false
 		}
 		if want|unwanted != 0 {
-			ts := s.c.Articles[ref.article].Paragraphs[ref.para].Topics
+			ts := s.c.Articles[ref.article].paragraphTopics(int(ref.para))
 			if ts&want != want || ts&unwanted != 0 {
 				return false
 			}

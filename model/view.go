@@ -1,13 +1,19 @@
 package model
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
 
 // WithTopics returns a view of the corpus with extra topics after its own,
 // every paragraph tagged with them: a user's saved searches over a corpus
 // others share. The corpus itself is not changed; the view shares its text
 // and its search index, copies each article's header (with longer topic
 // counts) and copies the paragraph headers only of the articles an extra
-// topic covers. It needs paragraphs, so not a corpus of summaries.
+// topic covers. A corpus of summaries has each file read once, on every
+// core, and its view reads text on demand with the extra topics too.
 func (c *Corpus) WithTopics(extra []Topic) (*Corpus, error) {
 	topics, err := MergeTopics(c.Topics, extra)
 	if err != nil {
@@ -24,35 +30,87 @@ func (c *Corpus) WithTopics(extra []Topic) (*Corpus, error) {
 	if c.search.base != nil {
 		view.search.base = c.search.base
 	}
-	var scratch []Paragraph
-	for i, a := range c.Articles {
-		// Tag a scratch copy with the extra topics alone; an article they
-		// cover gets its own paragraphs with both.
-		tmp := *a
-		scratch = append(scratch[:0], a.Paragraphs...)
-		tmp.Paragraphs = scratch
-		tagger.TagArticle(&tmp)
-		out := *a
-		out.TopicCounts = append(slices.Clone(a.TopicCounts), tmp.TopicCounts...)
-		if slices.ContainsFunc(tmp.TopicCounts, func(n int) bool { return n > 0 }) {
-			out.Paragraphs = slices.Clone(a.Paragraphs)
-			for j := range out.Paragraphs {
-				p, extraP := &out.Paragraphs[j], &tmp.Paragraphs[j]
-				if extraP.Topics == 0 {
-					continue
-				}
-				p.Topics |= extraP.Topics << uint(base)
-				spans := slices.Clone(p.Spans)
-				for _, s := range extraP.Spans {
-					s.Topic += base
-					spans = append(spans, s)
-				}
-				p.Spans = spans
+	if c.text != nil {
+		view.text = &textSource{tagger: c.text.tagger, limit: c.text.limit, fsys: c.text.fsys, extra: tagger, base: base}
+		if c.text.extra != nil {
+			// A view of a view tags with both views' topics.
+			both, err := NewTagger(topics[len(c.text.tagger.Topics()):])
+			if err != nil {
+				return nil, err
 			}
+			view.text.extra, view.text.base = both, len(c.text.tagger.Topics())
 		}
-		articles[i] = &out
-		view.byID[out.ID] = &out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(c.Articles)/64, 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(c.Articles) {
+					return
+				}
+				articles[i] = c.withTopics(c.Articles[i], tagger, base)
+			}
+		})
+	}
+	wg.Wait()
+	for _, a := range articles {
+		view.byID[a.ID] = a
 	}
 	c.carryCopies(view)
 	return view, nil
+}
+
+// withTopics is a's copy in a view with the extra topics. A summary's
+// text is read for it and let go; one that cannot be read any more, or no
+// longer lines up with its outline, gets no extra topics.
+func (c *Corpus) withTopics(a *Article, tagger *Tagger, base int) *Article {
+	out := *a
+	if a.IsSummary() {
+		out.TopicCounts = append(slices.Clone(a.TopicCounts), make([]int, len(tagger.Topics()))...)
+		full, err := c.text.read(a)
+		if err != nil || len(full.Paragraphs) != a.paras {
+			return &out
+		}
+		addTopics(full, tagger, base)
+		out.TopicCounts = full.TopicCounts
+		// full has this corpus's topics as the outline does, and the extra.
+		out.outline = outlineOf(full.Paragraphs)
+		return &out
+	}
+	tmp := *a
+	tmp.Paragraphs, tmp.Head = slices.Clone(a.Paragraphs), slices.Clone(a.Head)
+	addTopics(&tmp, tagger, base)
+	out.TopicCounts = tmp.TopicCounts
+	if slices.ContainsFunc(out.TopicCounts[base:], func(n int) bool { return n > 0 }) {
+		// Only articles the extra topics cover get paragraphs of their own.
+		out.Paragraphs, out.Head = tmp.Paragraphs, tmp.Head
+	}
+	return &out
+}
+
+// addTopics tags a, already tagged with base topics, with extra topics
+// numbered from base: their topics and spans join each paragraph's, and
+// their counts follow a's. a's paragraphs must be its own to change.
+func addTopics(a *Article, tagger *Tagger, base int) {
+	tmp := *a
+	tmp.Paragraphs, tmp.Head = slices.Clone(a.Paragraphs), slices.Clone(a.Head)
+	tagger.TagArticle(&tmp)
+	a.TopicCounts = append(slices.Clone(a.TopicCounts[:base]), tmp.TopicCounts...)
+	for _, pair := range [][2][]Paragraph{{a.Head, tmp.Head}, {a.Paragraphs, tmp.Paragraphs}} {
+		for j := range pair[0] {
+			p, extra := &pair[0][j], &pair[1][j]
+			if extra.Topics == 0 {
+				continue
+			}
+			p.Topics |= extra.Topics << uint(base)
+			spans := slices.Clone(p.Spans)
+			for _, s := range extra.Spans {
+				s.Topic += base
+				spans = append(spans, s)
+			}
+			p.Spans = spans
+		}
+	}
 }

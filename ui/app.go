@@ -55,6 +55,9 @@ type Options struct {
 	// AllowAdd lets A add articles: always locally, over SSH only when
 	// the server was started with --allow-add.
 	AllowAdd bool
+	// Loading, when set, brings the rest of the corpus while the app
+	// shows what the index held, with progress for the list's header.
+	Loading <-chan model.LoadUpdate
 }
 
 // DefaultReadingWidth is the reader's measure unless set otherwise.
@@ -63,6 +66,7 @@ const DefaultReadingWidth = 100
 // App is the root model. It owns the frame, the global keys and the
 // routing; each screen is a view in a table.
 type App struct {
+	loading  <-chan model.LoadUpdate // the rest of the corpus, while it loads
 	s        *shared
 	views    [viewCount]view
 	focus    viewID
@@ -107,7 +111,7 @@ func New(corpus *model.Corpus, opts Options) *App {
 		ShortKey: st.HelpKey, ShortDesc: st.HelpDesc, ShortSeparator: st.HelpSep,
 		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.HelpSep, Ellipsis: st.HelpSep,
 	}
-	a := &App{s: s, help: h, start: opts.Start}
+	a := &App{s: s, help: h, start: opts.Start, loading: opts.Loading}
 	a.views = [viewCount]view{
 		viewList:     newListView(s),
 		viewReader:   newReaderView(s),
@@ -123,6 +127,10 @@ func New(corpus *model.Corpus, opts Options) *App {
 // Init opens the start address, if any: at that paragraph when it is
 // known, else on the list with why.
 func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.waitLoading(), a.openStart())
+}
+
+func (a *App) openStart() tea.Cmd {
 	if a.start == "" {
 		return nil
 	}
@@ -187,6 +195,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.show(viewCompare, msg)
 	case noticeMsg:
 		return a, a.views[viewList].Update(msg)
+	case loadingMsg:
+		return a, a.loaded(msg)
 	case backMsg:
 		a.pop()
 		return a, nil

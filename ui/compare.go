@@ -16,7 +16,8 @@ import (
 // cursor on the focused side (j/k) chooses what p pins.
 type compareView struct {
 	s       *shared
-	sides   [2]int // corpus indexes
+	sides   [2]int            // corpus indexes
+	full    [2]*model.Article // the sides with their text
 	focus   int
 	vp      pager
 	anchors []render.Anchor // the focused side's paragraphs, in order shown
@@ -41,15 +42,30 @@ func (c *compareView) open(a, b string) {
 	}
 	c.sides = [2]int{ia, ib}
 	c.focus, c.cursor, c.notice = 0, -1, ""
+	c.readSides()
 	c.vp.Top()
 	c.layout()
 }
 
-func (c *compareView) article(side int) *model.Article { return c.s.corpus.Articles[c.sides[side]] }
+// readSides reads the two articles' text, when the corpus holds only
+// their summaries, once per opening rather than at every layout.
+func (c *compareView) readSides() {
+	for i, p := range c.sides {
+		var err error
+		if c.full[i], err = c.s.full(c.s.corpus.Articles[p]); err != nil {
+			c.notice = err.Error()
+		}
+	}
+}
+
+func (c *compareView) article(side int) *model.Article { return c.full[side] }
 
 func (c *compareView) layout() {
 	if c.width <= 0 || len(c.s.corpus.Articles) == 0 {
 		return
+	}
+	if c.full[0] == nil {
+		c.readSides()
 	}
 	pins := c.s.pins
 	o := render.CompareOptions{Width: c.width, Topic: c.s.topic, Focus: c.focus, Stack: c.width < render.StackWidth,
@@ -100,6 +116,7 @@ func (c *compareView) step(dir int) {
 	}
 	c.sides[c.focus] = next
 	c.cursor = -1
+	c.readSides()
 	c.layout()
 }
 
@@ -120,6 +137,9 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 			if p < len(msg.old.Articles) {
 				c.sides[i] = max(c.s.corpus.Position(msg.old.Articles[p].ID), 0)
 			}
+		}
+		if len(c.s.corpus.Articles) > 0 {
+			c.readSides()
 		}
 		c.cursor = -1
 		c.layout()

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"briefing/model"
+	"briefing/ui/render"
 )
 
 // listView is the article list: newest first, each story once (a wire
@@ -29,8 +30,9 @@ type listView struct {
 	filterErr string
 	notice    string    // one-shot, cleared by the next key
 	add       addPrompt // A: add an article from a URL
-	// titles are the titles cut for titlesWidth columns.
-	titles      []string
+	// titles cuts the titles for titlesWidth columns, a row at a time.
+	titles      *render.Distinct
+	titlesOf    int // articles it was made for
 	titlesWidth int
 	width       int
 	height      int
@@ -157,7 +159,7 @@ func (l *listView) Typing() bool { return l.filtering || l.add.open }
 func (l *listView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case corpusChangedMsg:
-		l.titles = nil
+		l.titles = nil // the corpus changed
 		l.rebuild(msg.old)
 		return nil
 	case noticeMsg:
@@ -292,6 +294,8 @@ func (l *listView) View() string {
 	switch {
 	case l.filterErr != "":
 		b.WriteString("\n" + st.Error.Render("  "+l.filterErr))
+	case len(l.items) == 0 && len(l.s.corpus.Articles) == 0 && l.s.indexing != "":
+		b.WriteString("\n" + st.Dim.Render("  the articles show here as soon as they are indexed"))
 	case len(l.items) == 0:
 		b.WriteString("\n" + st.Dim.Render("  no articles match"))
 	}

@@ -17,7 +17,7 @@ import (
 // that start alike; the cut is worked out once per width.
 func (l *listView) title(i, width int) string {
 	arts := l.s.corpus.Articles
-	if l.titlesWidth != width || len(l.titles) != len(arts) {
+	if l.titles == nil || l.titlesWidth != width || l.titlesOf != len(arts) {
 		full := make([]string, len(arts))
 		for j, a := range arts {
 			full[j] = a.Title
@@ -25,9 +25,9 @@ func (l *listView) title(i, width int) string {
 				full[j] = "[updated] " + a.Title
 			}
 		}
-		l.titles, l.titlesWidth = render.TruncateDistinct(full, width), width
+		l.titles, l.titlesWidth, l.titlesOf = render.NewDistinct(full, width), width, len(arts)
 	}
-	return l.titles[i]
+	return l.titles.Title(i)
 }
 
 // header counts what the list shows and says where it comes from.
@@ -40,7 +40,10 @@ func (l *listView) header() string {
 	if l.s.adds.refusal() == "" {
 		add = " · A adds a URL"
 	}
-	return fmt.Sprintf("%s%s · / to filter%s", plural(len(l.items), "article"), from, add)
+	if l.s.indexing != "" {
+		from += " · " + l.s.indexing
+	}
+	return fmt.Sprintf("%s%s · / to filter%s", count(len(l.items), "article"), from, add)
 }
 
 // alsoIn is the line under a story that other outlets ran too, starting

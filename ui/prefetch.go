@@ -43,9 +43,13 @@ func (r *readerView) prefetch(dir int) tea.Cmd {
 	if next == nil || r.prefetching || r.width <= 0 {
 		return nil
 	}
-	key := pageKey{next, r.pageWidth(), r.s.topic, r.s.pins.version}
+	key := pageKey{next.ID, r.pageWidth(), r.s.topic, r.s.pins.version}
 	if _, ok := r.cache[key]; ok {
 		return nil
+	}
+	next, err := r.s.full(next)
+	if err != nil {
+		return nil // the jump will say why
 	}
 	opts := r.pageOptions(next)
 	bg, topics := r.s.background, r.s.corpus.Topics

@@ -17,7 +17,7 @@ import (
 
 // pageKey is what a rendered page depends on.
 type pageKey struct {
-	article *model.Article
+	article string // id; the corpus changing clears the cache
 	width   int
 	topic   int
 	pins    int // pin board version
@@ -103,10 +103,16 @@ func (r *readerView) pageWidth() int {
 }
 
 // open shows article a with the cursor on paragraph para (or the top).
+// Its text is read now when the corpus holds only its summary; when that
+// fails the reader shows the header and says why.
 func (r *readerView) open(a *model.Article, para int) {
+	a, err := r.s.full(a)
 	r.article = a
 	r.hits, r.query, r.results, r.marks = nil, "", nil, nil
 	r.notice = ""
+	if err != nil {
+		r.notice = err.Error()
+	}
 	r.why = false
 	r.cursor = -1
 	if len(a.Paragraphs) > 0 {
@@ -127,7 +133,7 @@ func (r *readerView) render() {
 	if r.article == nil || r.width <= 0 {
 		return
 	}
-	k := pageKey{r.article, r.pageWidth(), r.s.topic, r.s.pins.version}
+	k := pageKey{r.article.ID, r.pageWidth(), r.s.topic, r.s.pins.version}
 	p, ok := r.cache[k]
 	if !ok {
 		p = r.s.renderer.Article(r.article, r.s.corpus.Topics, r.pageOptions(r.article))
@@ -165,7 +171,9 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 	case openArticleMsg:
 		if a := r.s.corpus.Article(msg.id); a != nil {
 			r.open(a, msg.para)
-			r.notice = msg.notice
+			if msg.notice != "" {
+				r.notice = msg.notice
+			}
 		}
 		return nil
 	case openPinMsg:
@@ -189,7 +197,7 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 		clear(r.cache)
 		if r.article != nil {
 			if a := r.s.corpus.Article(r.article.ID); a != nil {
-				r.article = a
+				r.article, _ = r.s.full(a)
 			}
 			r.render()
 		}
@@ -298,6 +306,7 @@ func (r *readerView) openPin(p model.Pin) {
 	if art == nil {
 		return
 	}
+	art, _ = r.s.full(art)
 	para := p.Index - 1
 	for i, q := range art.Paragraphs {
 		if q.Hash() == p.ParaHash {

@@ -10,6 +10,7 @@ import (
 // pins and current topic. Only the root changes the topic.
 type shared struct {
 	corpus   *model.Corpus
+	indexing string // the background load's progress, for the list's header
 	keys     KeyMap
 	styles   render.Styles
 	renderer *render.Renderer
@@ -50,9 +51,19 @@ func (s *shared) topicID() string {
 // articleIndex is the position of a in the corpus, or -1.
 func (s *shared) articleIndex(a *model.Article) int {
 	for i, b := range s.corpus.Articles {
-		if a == b {
+		if a.ID == b.ID { // a may be the full copy of a summary
 			return i
 		}
 	}
 	return -1
+}
+
+// full is a with its text: the corpus reads a summary's file on demand
+// (about a millisecond). On failure a comes back with why.
+func (s *shared) full(a *model.Article) (*model.Article, error) {
+	f, err := s.corpus.Full(a)
+	if err != nil {
+		return a, err
+	}
+	return f, nil
 }

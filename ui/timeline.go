@@ -32,6 +32,7 @@ type timelineView struct {
 	// listing shows the cell's paragraphs instead of the grid.
 	listing    bool
 	refs       []model.ParaRef
+	openings   []string // each ref's first line, read when the list opened
 	item       int
 	itemOffset int
 	width      int
@@ -220,6 +221,7 @@ func (m *timelineView) updateGrid(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Timeline.Open):
 		if refs := m.tl.Rows[m.row].Cells[m.col]; len(refs) > 0 {
 			m.listing, m.refs, m.item, m.itemOffset = true, refs, 0, 0
+			m.openings = m.openingLines(refs)
 		}
 	}
 	m.clamp()
@@ -366,18 +368,23 @@ func (m *timelineView) listView() string {
 		if i == m.item {
 			line = st.Selected.Render(line)
 		}
-		b.WriteString("\n" + line + "\n    " + st.Dim.Render(render.Truncate(openingLine(a, ref.Para), max(m.width-4, 1))))
+		b.WriteString("\n" + line + "\n    " + st.Dim.Render(render.Truncate(m.openings[i], max(m.width-4, 1))))
 	}
 	return b.String()
 }
 
-// openingLine is the start of a paragraph's text, on one line.
-func openingLine(a *model.Article, para int) string {
-	if para < 0 || para >= len(a.Paragraphs) {
-		return ""
+// openingLines are the starts of the refs' paragraphs, one line each,
+// read here so that View reads no file.
+func (m *timelineView) openingLines(refs []model.ParaRef) []string {
+	out := make([]string, len(refs))
+	for i, ref := range refs {
+		a, err := m.s.full(ref.Article)
+		if err != nil || ref.Para < 0 || ref.Para >= len(a.Paragraphs) {
+			continue
+		}
+		out[i], _, _ = strings.Cut(a.Paragraphs[ref.Para].Text, "\n")
 	}
-	text, _, _ := strings.Cut(a.Paragraphs[para].Text, "\n")
-	return text
+	return out
 }
 
 // padCell pads s with spaces to w cells.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -25,6 +26,26 @@ func fit(line string, width int) []string {
 // one in its second half, ending in "…". Only labels are truncated (titles in
 // a list row); article text wraps.
 func Truncate(s string, width int) string {
+	if plainASCII(s) {
+		// One cell a byte: no grapheme to measure (a list of 100,000
+		// titles is cut at every resize).
+		if len(s) <= width {
+			return s
+		}
+		if width <= 1 {
+			return s[:max(width, 0)]
+		}
+		cut := s[:width-1]
+		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+			cut = cut[:i]
+		}
+		return strings.TrimRight(cut, " ") + "…"
+	}
+	return truncateStyled(s, width)
+}
+
+// truncateStyled is Truncate for text with escapes or wide characters.
+func truncateStyled(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
@@ -44,36 +65,114 @@ func Truncate(s string, width int) string {
 // differ ("…on Monday held talks"), so rows that start alike can be told
 // apart.
 func TruncateDistinct(titles []string, width int) []string {
+	d := NewDistinct(titles, width)
 	out := make([]string, len(titles))
-	same := map[string][]int{}
-	for i, t := range titles {
-		out[i] = Truncate(t, width)
-		if out[i] != t {
-			same[out[i]] = append(same[out[i]], i)
-		}
-	}
-	for _, group := range same {
-		if len(group) < 2 {
-			continue
-		}
-		common := strings.Fields(titles[group[0]])
-		for _, i := range group[1:] {
-			words := strings.Fields(titles[i])
-			n := 0
-			for n < len(common) && n < len(words) && common[n] == words[n] {
-				n++
-			}
-			common = common[:n]
-		}
-		if len(common) == 0 {
-			continue
-		}
-		for _, i := range group {
-			rest := strings.Fields(titles[i])[len(common):]
-			if len(rest) > 0 {
-				out[i] = Truncate("…"+strings.Join(rest, " "), width)
-			}
-		}
+	for i := range titles {
+		out[i] = d.Title(i)
 	}
 	return out
+}
+
+// Distinct is TruncateDistinct title by title, for a list that shows a
+// screenful of 100,000: the groups of titles that would read the same are
+// found once, each title is cut when it is asked for.
+type Distinct struct {
+	titles []string
+	width  int
+	keys   []string       // each title's cut, before the "…"; "" when it fits
+	common map[string]int // words a group of alike titles shares, by cut
+}
+
+// NewDistinct finds the titles that would read the same at width.
+func NewDistinct(titles []string, width int) *Distinct {
+	d := &Distinct{titles: titles, width: width, keys: make([]string, len(titles)), common: map[string]int{}}
+	first := map[string]int{}
+	for i, t := range titles {
+		if d.keys[i] = cutKey(t, width); d.keys[i] == "" {
+			continue
+		}
+		j, seen := first[d.keys[i]]
+		if !seen {
+			first[d.keys[i]] = i
+			continue
+		}
+		// Words in common with the group's first title, at most those the
+		// group shares so far.
+		n, had := d.common[d.keys[i]]
+		shared := sharedWords(titles[j], t)
+		if had {
+			shared = min(shared, n)
+		}
+		d.common[d.keys[i]] = shared
+	}
+	return d
+}
+
+// cutKey is what Truncate keeps of t before its "…", or "" when t fits.
+func cutKey(t string, width int) string {
+	if plainASCII(t) && width > 1 {
+		if len(t) <= width {
+			return ""
+		}
+		cut := t[:width-1] // as Truncate cuts, without allocating
+		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+			cut = cut[:i]
+		}
+		return strings.TrimRight(cut, " ")
+	}
+	if cut := Truncate(t, width); cut != t {
+		return cut
+	}
+	return ""
+}
+
+// sharedWords counts the leading words a and b share, as strings.Fields
+// splits them.
+func sharedWords(a, b string) int {
+	n := 0
+	for {
+		wa, ra := nextWord(a)
+		wb, rb := nextWord(b)
+		if wa == "" || wa != wb {
+			return n
+		}
+		n++
+		a, b = ra, rb
+	}
+}
+
+// nextWord is s's first word and what follows it.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+// Title is title i cut to width, from where it differs from the titles
+// that would read the same.
+func (d *Distinct) Title(i int) string {
+	t := d.titles[i]
+	if d.keys[i] == "" {
+		return t
+	}
+	if n := d.common[d.keys[i]]; n > 0 {
+		if rest := strings.Fields(t)[n:]; len(rest) > 0 {
+			return Truncate("…"+strings.Join(rest, " "), d.width)
+		}
+	}
+	return Truncate(t, d.width)
+}
+
+// plainASCII reports whether s is printable ASCII only: no escape
+// sequence, no wide or combining character.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
 }

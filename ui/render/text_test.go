@@ -54,3 +54,19 @@ func TestTruncateDistinct(t *testing.T) {
 		}
 	}
 }
+
+// The plain-ASCII shortcut cuts exactly where the grapheme-aware code does.
+func TestTruncateASCIIMatchesStyled(t *testing.T) {
+	titles := []string{
+		"", "a", "Ukraine", "EU leaders fail to agree on using frozen Russian assets for Kyiv",
+		"Zelensky  says   land  swaps are off the table", "x y", "averyveryverylongwordwithoutspaces and more",
+		" leading and trailing ",
+	}
+	for _, s := range titles {
+		for w := 0; w <= len(s)+2; w++ {
+			if got, want := Truncate(s, w), truncateStyled(s, w); got != want {
+				t.Errorf("Truncate(%q, %d) = %q, want %q", s, w, got, want)
+			}
+		}
+	}
+}
