@@ -102,8 +102,9 @@ func open(path, key string) (*Index, error) {
 	// A cache needs no fsync per commit: a crash loses at most the last
 	// load's additions, read again next time.
 	q := url.Values{}
+	// journal_mode is set once the file is known to be an index: it
+	// writes to the file, and a foreign one is kept as it is.
 	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
@@ -143,6 +144,9 @@ func (x *Index) prepare(ctx context.Context) error {
 		}
 	} else if app != applicationID {
 		return errForeign
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		return err
 	}
 	if version != schema {
 		for _, stmt := range []string{

@@ -610,14 +610,15 @@ func (p *Plan) Load() (*Corpus, []Warning, error) {
 		p.opts.Cache.Forget(p.gone)
 	}
 	for _, i := range todo {
-		if r := p.results[i]; r.failure != "" {
+		if r := p.results[i]; r.failure == "" && r.hashOnly {
+			p.stats.Touched++
+		} else if r.failure == "" {
+			p.stats.Parsed++
+		}
+	}
+	for _, r := range p.results {
+		if r.failure != "" {
 			p.stats.Failed++
-		} else {
-			if r.hashOnly {
-				p.stats.Touched++
-			} else {
-				p.stats.Parsed++
-			}
 		}
 	}
 	return p.corpus(p.results, true)

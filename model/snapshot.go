@@ -91,7 +91,7 @@ func (s *Snapshot) Check(paths []string) (*Plan, error) {
 		case !src.stamped || e.size != src.size || e.mtime != src.mtime:
 			src.stale = &staleRecord{hash: e.hash, result: e.result}
 		default:
-			if e.result.folder != src.outlet {
+			if e.result.article != nil && e.result.folder != src.outlet {
 				moved.Store(true)
 			}
 			p.results[i] = e.result // copied by Load, if it comes to that
