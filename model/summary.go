@@ -206,7 +206,9 @@ func decodeRecord(path string, rec []byte) (*fileResult, error) {
 			return nil, errRecord
 		}
 	}
-	a.paras = int(r.uvarint())
+	if a.paras = int(r.uvarint()); a.paras > MaxParagraphs {
+		return nil, errRecord
+	}
 	if n := r.count(3); n > 0 {
 		a.outline = make([]paraOutline, n)
 		for i := range a.outline {
