@@ -112,6 +112,9 @@ func New(corpus *model.Corpus, opts Options) *App {
 		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.HelpSep, Ellipsis: st.HelpSep,
 	}
 	a := &App{s: s, help: h, start: opts.Start, loading: opts.Loading}
+	if opts.Loading != nil && len(corpus.Articles) == 0 {
+		s.indexing = "indexing…" // a first start: the count comes with the first news
+	}
 	a.views = [viewCount]view{
 		viewList:     newListView(s),
 		viewReader:   newReaderView(s),
