@@ -27,11 +27,19 @@ const (
 	// ViaReference: Start:End is a reference ("the deal") to the topic,
 	// named in the paragraph Span.Antecedent.
 	ViaReference
+	// ViaThread: the paragraph names nothing itself, but it stands inside
+	// the article's run of paragraphs on the topic (a reaction, a quote,
+	// a next step); Antecedent is the paragraph on the topic before it and
+	// Start:End its first word.
+	ViaThread
 )
 
 func (v Via) String() string {
-	if v == ViaReference {
+	switch v {
+	case ViaReference:
 		return "reference"
+	case ViaThread:
+		return "thread"
 	}
 	return "phrase"
 }
@@ -199,12 +207,7 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 	}
 	upTo(int32(len(st.candEnd)))
 	if referred != 0 {
-		slices.SortFunc(out[mine:], func(a, b Span) int {
-			if a.Topic != b.Topic {
-				return a.Topic - b.Topic
-			}
-			return a.Start - b.Start
-		})
+		sortSpans(out[mine:])
 	}
 	return set | referred, out
 }

@@ -37,6 +37,7 @@ type Tagger struct {
 	groups      []referGroup
 	referOf     [][]int32
 	topicGroups [][]int32
+	threadMask  TopicSet // the topics whose runs carry over (tagger_thread.go)
 }
 
 // wordGate knows the first four bytes of every word some pattern word can
@@ -194,6 +195,9 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 	}
 	t.topicGroups = make([][]int32, len(topics))
 	for ti, topic := range topics {
+		if topic.Thread {
+			t.threadMask = t.threadMask.With(ti)
+		}
 		for _, p := range topic.Patterns {
 			if err := add(ti, p, false); err != nil {
 				return nil, err
@@ -302,6 +306,8 @@ type tagState struct {
 	// per occurrence.
 	words   map[string]wordIDs
 	wordIDs []int32
+	// threadRefs are the article's counted paragraphs (tagger_thread.go).
+	threadRefs []threadRef
 }
 
 type wordIDs struct {
@@ -363,6 +369,7 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 			k++
 		}
 	}
+	t.threads(st, a)
 }
 
 // tagParagraph tags one paragraph of an article and counts its topics.
@@ -610,12 +617,7 @@ func (t *Tagger) contexts(st *tagState, named []int32, set TopicSet, out []Span,
 		out = append(out, Span{Topic: c.topic, Start: start, End: end, Via: ViaReference, Antecedent: int(named[c.topic] - 1)})
 	}
 	if added {
-		slices.SortFunc(out[mine:], func(a, b Span) int {
-			if a.Topic != b.Topic {
-				return a.Topic - b.Topic
-			}
-			return a.Start - b.Start
-		})
+		sortSpans(out[mine:])
 	}
 	return set, out
 }
@@ -658,4 +660,14 @@ func gap(a, b occurrence) int {
 		return int(a.first - b.last - 1)
 	}
 	return 0
+}
+
+// sortSpans orders one paragraph's spans by topic, then start.
+func sortSpans(spans []Span) {
+	slices.SortFunc(spans, func(a, b Span) int {
+		if a.Topic != b.Topic {
+			return a.Topic - b.Topic
+		}
+		return a.Start - b.Start
+	})
 }

@@ -41,6 +41,10 @@ type Topic struct {
 	// the reassurance force): they count from the paragraph after the
 	// topic was first named, as references do.
 	Context []string `yaml:"context" json:"context,omitempty"`
+	// Thread makes the topic a story that runs over several paragraphs:
+	// a paragraph that names no topic itself, inside the article's run on
+	// this topic (between two paragraphs on it), carries it too.
+	Thread bool `yaml:"thread" json:"thread,omitempty"`
 }
 
 type topicsFile struct {
