@@ -120,7 +120,9 @@ var (
 		"wider", "eventual", "agreed", "amended", "updated", "potential", "possible", "preliminary",
 		"envisaged", "much", "touted", "first", "joint", "jointly", "run", "overall", "two", "country",
 		"billion", "million", "trillion", "bn", "dollar", "euro", "multibillion", "promised", "pledged",
-		"existing", "economic", "financial", "broader", "wider")
+		"existing", "economic", "financial", "technical", "april", "may", "june", "july", "march",
+		"february", "january", "august", "september", "october", "november", "december",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 	partyMod = wordSet("us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "european", "europe", "eu")
 )
 

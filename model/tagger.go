@@ -107,6 +107,7 @@ const (
 	roleExcept
 	roleBlock   // a mention of a refer noun that names something else
 	roleContext // counts only once the article has named the topic
+	roleFollow  // ties a paragraph to a thread on the topic just before it
 )
 
 type atom struct {
@@ -225,6 +226,16 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			}
 			insert(pat.left, atom{topic: ti, role: roleContext})
 		}
+		for _, p := range topic.Follow {
+			pat, err := parsePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			if pat.right != nil {
+				return nil, fmt.Errorf("topic %s: follow %q: a follow phrase cannot use ~N", topic.ID, p)
+			}
+			insert(pat.left, atom{topic: ti, role: roleFollow})
+		}
 		groups, err := referGroups(topic)
 		if err != nil {
 			return nil, err
@@ -291,6 +302,7 @@ type tagState struct {
 	exceptSpans []tokSpan
 	blockSpans  []tokSpan
 	ctxSpans    []tokSpan // context phrases, which count once their topic is named
+	followSpans []tokSpan // follow words (tagger_thread.go)
 	// named[ti] is 1 + the ¶ where topic ti was last named in the article
 	// (0 for the title or standfirst), 0 when it has not been.
 	named    []int32
@@ -306,8 +318,11 @@ type tagState struct {
 	// per occurrence.
 	words   map[string]wordIDs
 	wordIDs []int32
-	// threadRefs are the article's counted paragraphs (tagger_thread.go).
+	// threadRefs are the article's counted paragraphs (tagger_thread.go);
+	// ties, what ties each paragraph of the article to the one before.
 	threadRefs []threadRef
+	ties       []tie
+	loose      TopicSet // topics whose refer nouns the paragraph holds, in any form
 }
 
 type wordIDs struct {
@@ -353,6 +368,7 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	clear(st.ante)
 	st.named = slices.Grow(st.named[:0], len(t.topics))[:len(t.topics)]
 	clear(st.named)
+	st.ties = st.ties[:0]
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
@@ -379,8 +395,10 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	p.Topics, p.Spans = 0, nil
 	if p.Kind == Caption {
 		st.spanEnds = append(st.spanEnds, len(st.spans))
+		st.ties = append(st.ties, tie{})
 		return
 	}
+	st.loose = 0
 	mine := len(st.spans)
 	p.Topics, st.spans = t.tag(st, p.Text, st.spans)
 	named := st.named[:0:0]
@@ -398,6 +416,9 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 		st.named[ti] = int32(p.Index) + 1
 	}
 	st.spanEnds = append(st.spanEnds, len(st.spans))
+	if t.threadMask != 0 {
+		st.ties = append(st.ties, t.tieOf(st, p.Text))
+	}
 	if p.Kind.Counts() {
 		for ti := range p.Topics.All() {
 			counts[ti]++
@@ -520,7 +541,7 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	// exception covers either of its sides.
 	// One pass finds every match; proximity pairs wait for all the
 	// exceptions.
-	excepts, blocks, spans, pairs, ctx := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0], st.ctxSpans[:0]
+	excepts, blocks, spans, pairs, ctx, follow := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0], st.ctxSpans[:0], st.followSpans[:0]
 	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
 		switch {
 		case a.role == roleExcept:
@@ -529,6 +550,8 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 			blocks = append(blocks, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleContext:
 			ctx = append(ctx, tokSpan{a.topic, o.first, o.last})
+		case a.role == roleFollow:
+			follow = append(follow, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleMatch:
 			spans = append(spans, tokSpan{a.topic, o.first, o.last})
 		case rule.except:
@@ -578,6 +601,18 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 			st.ctxSpans = append(st.ctxSpans, c)
 		}
 	}
+	// A follow word ties the paragraph to its topic unless an exception
+	// or a block of that topic, or another topic's phrase, covers it
+	// ("the fund" in "the IMF's fund", "deal" in "ceasefire deal").
+	// A block of the topic anywhere in the paragraph ("the IMF") says its
+	// money talk is someone else's.
+	st.followSpans = follow
+	for _, f := range follow {
+		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, f.topic) {
+			continue
+		}
+		st.loose = st.loose.With(f.topic)
+	}
 	if len(kept) == 0 {
 		return 0, out
 	}
@@ -622,6 +657,49 @@ func (t *Tagger) contexts(st *tagState, named []int32, set TopicSet, out []Span,
 	return set, out
 }
 
+// blocksAll reports whether a block of topic ti without a refer noun of
+// its own ("the IMF", not "monitoring mission") is among blocks.
+func (t *Tagger) blocksAll(st *tagState, blocks []tokSpan, ti int) bool {
+	for _, s := range blocks {
+		if s.topic == ti && !t.holdsNounAsWritten(st, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsNounAsWritten is holdsNoun where a noun that refers only in the
+// plural counts only in the plural ("the International Monetary Fund"
+// holds no "funds").
+func (t *Tagger) holdsNounAsWritten(st *tagState, s tokSpan) bool {
+	for i := s.first; i <= s.last; i++ {
+		from := int32(0)
+		if i > 0 {
+			from = st.candEnd[i-1]
+		}
+		for _, id := range st.cands[from:st.candEnd[i]] {
+			if int(id) < len(t.referOf) && t.referOf[id] != nil {
+				for _, g := range t.groupsOf(st, i, id) {
+					if t.groups[g].topic == s.topic {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// overlapsOther reports whether a span of another topic overlaps s.
+func overlapsOther(s tokSpan, spans []tokSpan) bool {
+	for _, e := range spans {
+		if e.topic != s.topic && e.first <= s.last && s.first <= e.last {
+			return true
+		}
+	}
+	return false
+}
+
 func overlapsAny(s tokSpan, excepts []tokSpan) bool {
 	for _, e := range excepts {
 		if e.topic == s.topic && e.first <= s.last && s.first <= e.last {
@@ -637,7 +715,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 	for _, o := range st.occs {
 		a := t.atoms[o.atom]
 		switch a.role {
-		case roleMatch, roleExcept, roleBlock, roleContext:
+		case roleMatch, roleExcept, roleBlock, roleContext, roleFollow:
 			fn(nearRule{}, a, o, o)
 		case roleNearLeft:
 			rule := t.near[a.rule]

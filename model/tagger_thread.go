@@ -1,16 +1,35 @@
 package model
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Threads: a news story names its topic in the lead, then goes on with
 // quotes, reactions and next steps that only their place ties to it
 // ("Scholz said he was irritated by the discussion"), and ends with
 // paragraphs on something else (strikes overnight, another meeting). A
-// paragraph that names no topic of its own and stands inside a run of
-// paragraphs on a thread topic carries that topic.
+// body paragraph that names no thread topic of its own carries the topic
+// of the paragraph before it when something ties it to that paragraph: it
+// opens with a quote or with "He"/"She"/"They" (the speaker or the actors
+// of the paragraph before), or it holds one of the topic's refer nouns in
+// any form ("a force", "guarantees", "Friday's accord"). A paragraph that
+// opens by turning away ("Separately", "Meanwhile", "Elsewhere") does not.
 
 // threadRef is a counted paragraph of an article, in reading order.
 type threadRef struct {
 	p      *Paragraph
 	topics TopicSet // its own topics, before threads
+	tie    tie
+}
+
+// tie is what ties a paragraph to the one before it.
+type tie struct {
+	loose   TopicSet // topics whose refer nouns it holds, in any form
+	quote   bool     // it opens with a quotation mark
+	pronoun bool     // it opens with He, She or They, or its opening quote is theirs ("…," he said)
+	away    bool     // it opens by turning away: "Separately", "Meanwhile"
+	short   bool     // a byline, "What happens next?", a one-line aside
 }
 
 // minThreadWords: a paragraph shorter than this (a byline, "What happens
@@ -18,10 +37,56 @@ type threadRef struct {
 // runs through.
 const minThreadWords = 12
 
-// Knobs for the experiments (set by tests).
-var (
-	threadGap = 1 // how many topic-less paragraphs a run may bridge
-)
+// Words that open a paragraph turning away from the story before it.
+var turnAway = wordSet("separately", "meanwhile", "elsewhere", "also", "earlier", "later", "in", "on", "at")
+
+// Openers among turnAway that turn away only with the words after them
+// ("In other news", "On the battlefield"); other phrases starting with
+// them ("In a statement") do not.
+var turnAwayAfter = map[string][]string{
+	"in":    {"other news", "a separate", "separate", "other developments", "ukraine,", "russia,", "the meantime"},
+	"on":    {"the battlefield", "the ground,", "the front", "the front line"},
+	"also":  {"on", "in"},
+	"at":    {"home"},
+	"later": {""},
+}
+
+func (t *Tagger) tieOf(st *tagState, text string) tie {
+	tt := tie{loose: st.loose, short: wordCount(text) < minThreadWords}
+	r, _ := utf8.DecodeRuneInString(text)
+	tt.quote = strings.ContainsRune(`"“‘'«`, r)
+	if tt.quote {
+		// The quote's speaker is a pronoun: the person of the paragraph
+		// before ("…," he said).
+		for _, q := range []string{"\" he ", "” he ", "\" she ", "” she ", "\" they ", "” they "} {
+			if i := strings.Index(text, q); i > 0 && (text[i-1] == ',' || text[i-1] == '.') {
+				tt.pronoun = true
+			}
+		}
+	}
+	toks := st.tz.tokens
+	if len(toks) == 0 {
+		return tt
+	}
+	first := string(st.tz.norm(toks[0]))
+	switch first {
+	case "he", "she", "they":
+		tt.pronoun = st.tz.capitalised(0)
+	}
+	if turnAway[first] {
+		if after, ok := turnAwayAfter[first]; ok {
+			rest := strings.ToLower(text[toks[0].end:])
+			for _, a := range after {
+				if strings.HasPrefix(strings.TrimLeft(rest, " "), a) {
+					tt.away = true
+				}
+			}
+		} else {
+			tt.away = true
+		}
+	}
+	return tt
+}
 
 // threads adds thread topics to the article's counted body paragraphs.
 func (t *Tagger) threads(st *tagState, a *Article) {
@@ -29,34 +94,35 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		return
 	}
 	refs := st.threadRefs[:0]
+	k := 0
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			if ps[i].Kind.Counts() {
-				refs = append(refs, threadRef{&ps[i], ps[i].Topics})
+				refs = append(refs, threadRef{&ps[i], ps[i].Topics, st.ties[k]})
 			}
+			k++
 		}
 	}
 	st.threadRefs = refs
 	for k := 1; k < len(refs); k++ {
-		if refs[k].topics != 0 || refs[k].p.Kind != Body {
+		r := refs[k]
+		if r.p.Kind != Body || r.topics&t.threadMask != 0 || r.tie.away || r.tie.short {
 			continue
 		}
-		// A run of topic-less paragraphs k..end-1.
-		end := k
-		for end < len(refs) && refs[end].topics == 0 && refs[end].p.Kind == Body {
-			end++
+		prev := refs[k-1].p
+		// A follow word of the topic ties it to the paragraph before; a
+		// quote or a pronoun ties it to the run the paragraph stands in,
+		// when the paragraph after it is on the topic too.
+		set := prev.Topics & t.threadMask & r.tie.loose
+		if r.tie.pronoun {
+			set |= prev.Topics & t.threadMask
 		}
-		if end-k <= threadGap && end < len(refs) {
-			set := refs[k-1].topics & refs[end].topics & t.threadMask
-			if set != 0 {
-				for j := k; j < end; j++ {
-					if wordCount(refs[j].p.Text) >= minThreadWords {
-						t.carry(refs[j].p, set, refs[k-1].p.Index, a.TopicCounts)
-					}
-				}
-			}
+		if r.tie.quote && k+1 < len(refs) {
+			set |= prev.Topics & refs[k+1].topics & t.threadMask
 		}
-		k = end
+		if set != 0 {
+			t.carry(r.p, set, prev.Index, a.TopicCounts)
+		}
 	}
 }
 
