@@ -122,7 +122,7 @@ var (
 		"billion", "million", "trillion", "bn", "dollar", "euro", "multibillion", "promised", "pledged",
 		"existing", "economic", "financial", "technical", "april", "may", "june", "july", "march",
 		"february", "january", "august", "september", "october", "november", "december",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "military")
 	partyMod = wordSet("us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "european", "europe", "eu")
 )
 
@@ -303,10 +303,23 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		return out
 	}
 	w := st.tz.norm(toks[j])
+	from := j // where the reference starts
+	// Headlines and standfirsts drop articles: in the head a bare noun
+	// ("accord lacks guarantees", "to send joint military mission") is
+	// definite, and the standfirst's "a joint fund" retells the headline's.
+	head := false
+	if para == 0 && !definite[string(w)] {
+		switch {
+		case indefinite[string(w)]:
+			head = true
+		case !st.tz.capitalised(j) && (j == 0 || !definite[string(st.tz.norm(toks[j-1]))] && !indefinite[string(st.tz.norm(toks[j-1]))]):
+			head, from = true, j+1
+		}
+	}
 	switch {
 	case (string(w) == "that" || string(w) == "this") && !singular:
 		// "agreed that funds would…": a conjunction, not a demonstrative.
-	case definite[string(w)] || restates(st, j):
+	case definite[string(w)] || restates(st, j) || head:
 		best := int32(-1)
 		for _, g := range groups {
 			if st.ante[g].seq > 0 && (best < 0 || st.ante[g].seq > st.ante[best].seq) {
@@ -321,7 +334,7 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 			return out
 		}
 		*referred = referred.With(ti)
-		return append(out, Span{Topic: ti, Start: int(toks[j].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
+		return append(out, Span{Topic: ti, Start: int(toks[from].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
 	case indefinite[string(w)]:
 		for _, g := range groups {
 			// The lead retells the headline: its "a deal" is the
@@ -336,7 +349,8 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		// unknown modifier names something else; so does a name ("Witkoff's
 		// mission", "the Istanbul agreement"), though not a nationality
 		// ("Russian forces" are not another force of the topic's).
-		other := st.tz.capitalised(j) && !demonym(w)
+		// Headlines capitalise every word: a capital there is no name.
+		other := para != 0 && st.tz.capitalised(j) && !demonym(w)
 		for k := j - 1; k >= 0 && k >= j-2 && !other; k-- {
 			w := st.tz.norm(toks[k])
 			// "this is a true partnership" says what the subject is; it

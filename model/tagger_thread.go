@@ -28,6 +28,7 @@ type tie struct {
 	loose   TopicSet // topics whose refer nouns it holds, in any form
 	quote   bool     // it opens with a quotation mark
 	pronoun bool     // it opens with He, She or They, or its opening quote is theirs ("…," he said)
+	shell   bool     // it speaks of "the plan", "the proposal", "that idea": the paragraph before's
 	away    bool     // it opens by turning away: "Separately", "Meanwhile"
 	short   bool     // a byline, "What happens next?", a one-line aside
 }
@@ -36,6 +37,10 @@ type tie struct {
 // next?", "Read also: …", a one-line aside) is not reporting that a thread
 // runs through.
 const minThreadWords = 12
+
+// Shell nouns stand for whatever the paragraph before set out: "the plan",
+// "the proposal", "that idea", "the US offer".
+var shellNoun = wordSet("plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step")
 
 // Words that open a paragraph turning away from the story before it.
 var turnAway = wordSet("separately", "meanwhile", "elsewhere", "also", "earlier", "later", "in", "on", "at")
@@ -67,6 +72,22 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 	toks := st.tz.tokens
 	if len(toks) == 0 {
 		return tt
+	}
+	// "the plan" stands for the paragraph before's, unless this paragraph
+	// brought in one of its own first ("rejected a US proposal … the idea").
+	for i := 1; i < len(toks) && !tt.shell; i++ {
+		if !shellNoun[string(st.tz.norm(toks[i]))] {
+			continue
+		}
+		j := i - 1
+		for j > 0 && j > i-3 && (genericMod[string(st.tz.norm(toks[j]))] || partyMod[string(st.tz.norm(toks[j]))]) {
+			j--
+		}
+		w := string(st.tz.norm(toks[j]))
+		if indefinite[w] {
+			break
+		}
+		tt.shell = definite[w] && (i+1 == len(toks) || string(st.tz.norm(toks[i+1])) != "of")
 	}
 	first := string(st.tz.norm(toks[0]))
 	switch first {
@@ -114,7 +135,7 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		// quote or a pronoun ties it to the run the paragraph stands in,
 		// when the paragraph after it is on the topic too.
 		set := prev.Topics & t.threadMask & r.tie.loose
-		if r.tie.pronoun {
+		if r.tie.pronoun || r.tie.shell {
 			set |= prev.Topics & t.threadMask
 		}
 		if r.tie.quote && k+1 < len(refs) {
