@@ -48,6 +48,7 @@ func (v Via) String() string {
 type referGroup struct {
 	topic  int
 	plural []int32 // word ids of nouns written in the plural, which refer only in the plural
+	follow []int32 // word ids of nouns that are also the topic's follow words (tagger_thread.go)
 }
 
 // referNoun is one noun of a refer group: its stem, and whether it was
@@ -114,6 +115,7 @@ func checkReferences(t *Topic) error {
 var (
 	definite   = wordSet("the", "this", "that", "these", "those", "such", "said")
 	indefinite = wordSet("a", "an", "another", "any", "no", "some", "every", "other")
+	possessive = wordSet("its", "their", "our", "his", "her", "your", "my")
 	genericMod = wordSet("proposed", "draft", "final", "new", "landmark", "framework", "long", "awaited",
 		"delayed", "planned", "signed", "revised", "latest", "original", "whole", "entire", "same",
 		"initial", "bilateral", "historic", "controversial", "so", "called", "current", "full", "broader",
@@ -203,7 +205,7 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		}
 		for _, id := range st.cands[from:st.candEnd[i]] {
 			if int(id) < len(t.referOf) && t.referOf[id] != nil {
-				out = t.mention(st, i, t.groupsOf(st, i, id), para, set, &referred, out)
+				out = t.mention(st, i, id, t.groupsOf(st, i, id), para, set, &referred, out)
 			}
 		}
 	}
@@ -263,8 +265,8 @@ func covering(spans []tokSpan, i int32) TopicSet {
 	return set
 }
 
-// mention handles refer noun token i, of the groups given.
-func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set TopicSet, referred *TopicSet, out []Span) []Span {
+// mention handles refer noun token i (word id), of the groups given.
+func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, set TopicSet, referred *TopicSet, out []Span) []Span {
 	toks := st.tz.tokens
 	// Part of a phrase ("security guarantees", "ceasefire agreement"): the
 	// phrase's topic was named; the noun names nothing else.
@@ -280,15 +282,13 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 		return out
 	}
-	for _, g := range groups {
+	var blocked uint64 // groups[k] is blocked here
+	for k, g := range groups {
 		s := tokSpan{t.groups[g].topic, i, i}
 		if overlapsAny(s, st.blockSpans) || overlapsAny(s, st.exceptSpans) {
 			st.stop(g)
+			blocked |= 1 << (k & 63)
 		}
-	}
-	// "the signing of a truce": what follows defines it.
-	if int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
-		return out
 	}
 	singular := !st.tz.isPlural(i)
 	j := i - 1
@@ -299,10 +299,25 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 		j--
 	}
-	if j < 0 {
+	var w []byte
+	if j >= 0 {
+		w = st.tz.norm(toks[j])
+	}
+	// A follow noun ties the paragraph to a thread on its topic when it
+	// heads a noun phrase of its own, after a determiner: "a force", "any
+	// mission", "the money", "its money"; not "Russian forces" or "short
+	// of money".
+	if definite[string(w)] || indefinite[string(w)] || possessive[string(w)] {
+		for k, g := range groups {
+			if blocked&(1<<(k&63)) == 0 && slices.Contains(t.groups[g].follow, id) {
+				st.loose = st.loose.With(t.groups[g].topic)
+			}
+		}
+	}
+	// "the signing of a truce": what follows defines it.
+	if j < 0 || int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
 		return out
 	}
-	w := st.tz.norm(toks[j])
 	from := j // where the reference starts
 	// Headlines and standfirsts drop articles: in the head a bare noun
 	// ("accord lacks guarantees", "to send joint military mission") is

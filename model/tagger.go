@@ -32,6 +32,11 @@ type Tagger struct {
 	atoms  []atom             // what reaching a trie end means
 	near   []nearRule         // proximity rules
 	gate   wordGate
+	// short holds the pattern-word ids of every word of one to three
+	// lower-case letters ("a", "of", "the": the commonest words of a text),
+	// so they are looked up without hashing; shortIDs holds the ids.
+	short    []shortWord
+	shortIDs []int32
 	// References (reference.go): referOf[word id] lists the refer groups a
 	// word belongs to; topicGroups[topic] lists the topic's groups.
 	groups      []referGroup
@@ -226,6 +231,14 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			}
 			insert(pat.left, atom{topic: ti, role: roleContext})
 		}
+		groups, err := referGroups(topic)
+		if err != nil {
+			return nil, err
+		}
+		// A follow word that is one of the topic's refer nouns is read with
+		// the references (it needs a noun phrase of its own); the others
+		// are phrases in the trie.
+		followNouns := map[string]bool{}
 		for _, p := range topic.Follow {
 			pat, err := parsePattern(p)
 			if err != nil {
@@ -234,11 +247,18 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			if pat.right != nil {
 				return nil, fmt.Errorf("topic %s: follow %q: a follow phrase cannot use ~N", topic.ID, p)
 			}
-			insert(pat.left, atom{topic: ti, role: roleFollow})
-		}
-		groups, err := referGroups(topic)
-		if err != nil {
-			return nil, err
+			var rest []wordSeq
+			for _, seq := range pat.left {
+				// A refer noun written in the singular ("force"), alone.
+				if len(seq) == 1 && !seq[0].prefix && isReferNoun(groups, seq[0].text) && writtenSingular(p, seq[0].text) {
+					followNouns[seq[0].text] = true
+					continue
+				}
+				rest = append(rest, seq)
+			}
+			if len(rest) > 0 {
+				insert(rest, atom{topic: ti, role: roleFollow})
+			}
 		}
 		for _, nouns := range groups {
 			g := int32(len(t.groups))
@@ -249,6 +269,9 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 				if n.plural {
 					t.groups[g].plural = append(t.groups[g].plural, id)
 				}
+				if followNouns[n.stem] {
+					t.groups[g].follow = append(t.groups[g].follow, id)
+				}
 				if int(id) >= len(t.referOf) {
 					t.referOf = append(t.referOf, make([][]int32, int(id)+1-len(t.referOf))...)
 				}
@@ -258,7 +281,89 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			}
 		}
 	}
+	t.indexShortWords()
 	return t, nil
+}
+
+// writtenSingular reports whether the follow item p spells stem as a word
+// of its own as is ("force" in "(force|mission)", not "assets").
+func writtenSingular(p, stem string) bool {
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == '(' || r == ')' || r == '|' || r == ' ' }) {
+		if strings.ToLower(w) == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// isReferNoun reports whether stem is one of the nouns of groups.
+func isReferNoun(groups [][]referNoun, stem string) bool {
+	for _, g := range groups {
+		for _, n := range g {
+			if n.stem == stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shortWord is a word of one to three letters in Tagger.short.
+type shortWord struct {
+	start int32 // its ids are shortIDs[start:start+n]
+	n     uint8
+	refer bool
+}
+
+// shortKey indexes Tagger.short: each of up to three letters is 1–26, 0 past
+// the end; -1 when w is not one to three lower-case ASCII letters.
+func shortKey(w []byte) int {
+	if len(w) == 0 || len(w) > 3 {
+		return -1
+	}
+	k := 0
+	for i := range 3 {
+		k *= 27
+		if i < len(w) {
+			c := w[i]
+			if c < 'a' || c > 'z' {
+				return -1
+			}
+			k += int(c-'a') + 1
+		}
+	}
+	return k
+}
+
+// indexShortWords fills t.short for every word of one to three letters the
+// gate admits.
+func (t *Tagger) indexShortWords() {
+	t.short = make([]shortWord, 27*27*27)
+	var st tagState
+	var w [3]byte
+	var fill func(n int)
+	fill = func(n int) {
+		if n > 0 {
+			word := w[:n]
+			if t.gate.admits(word) {
+				start := len(t.shortIDs)
+				t.shortIDs = t.matchWord(&st, t.shortIDs, word)
+				e := shortWord{start: int32(start), n: uint8(len(t.shortIDs) - start)}
+				for _, id := range t.shortIDs[start:] {
+					e.refer = e.refer || int(id) < len(t.referOf) && t.referOf[id] != nil
+				}
+				t.short[shortKey(word)] = e
+			}
+		}
+		if n == 3 {
+			return
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			w[n] = c
+			fill(n + 1)
+		}
+	}
+	fill(0)
 }
 
 // child is node n's child by word id, 0 when there is none (the root is
@@ -322,6 +427,7 @@ type tagState struct {
 	// ties, what ties each paragraph of the article to the one before.
 	threadRefs []threadRef
 	ties       []tie
+	mayCarry   bool     // the counted paragraph before is, or may be, on a thread topic
 	loose      TopicSet // topics whose refer nouns the paragraph holds, in any form
 }
 
@@ -368,7 +474,7 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	clear(st.ante)
 	st.named = slices.Grow(st.named[:0], len(t.topics))[:len(t.topics)]
 	clear(st.named)
-	st.ties = st.ties[:0]
+	st.ties, st.mayCarry = st.ties[:0], false
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
@@ -417,7 +523,16 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	}
 	st.spanEnds = append(st.spanEnds, len(st.spans))
 	if t.threadMask != 0 {
-		st.ties = append(st.ties, t.tieOf(st, p.Text))
+		// Only a paragraph on no thread topic, after one that is (or may
+		// be, by its own tie), needs its tie read.
+		var tt tie
+		if p.Kind == Body && p.Topics&t.threadMask == 0 && st.mayCarry {
+			tt = t.tieOf(st, p.Text)
+		}
+		st.ties = append(st.ties, tt)
+		if p.Kind.Counts() {
+			st.mayCarry = p.Topics&t.threadMask != 0 || tt.ties()
+		}
 	}
 	if p.Kind.Counts() {
 		for ti := range p.Topics.All() {
@@ -464,6 +579,10 @@ func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 // appendWordIDs appends the ids of the pattern words that match w.
 // It also reports whether one of them is a refer noun.
 func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) ([]int32, bool) {
+	if k := shortKey(w); k >= 0 {
+		e := t.short[k]
+		return append(dst, t.shortIDs[e.start:e.start+int32(e.n)]...), e.refer
+	}
 	if len(w) == 0 || !t.gate.admits(w) {
 		return dst, false
 	}

@@ -31,6 +31,14 @@ type tie struct {
 	shell   bool     // it speaks of "the plan", "the proposal", "that idea": the paragraph before's
 	away    bool     // it opens by turning away: "Separately", "Meanwhile"
 	short   bool     // a byline, "What happens next?", a one-line aside
+	// first, firstEnd: the paragraph's first word, where a carried topic's
+	// span goes.
+	first, firstEnd int32
+}
+
+// ties reports whether anything may tie the paragraph to the one before.
+func (tt tie) ties() bool {
+	return !tt.away && !tt.short && (tt.loose != 0 || tt.quote || tt.pronoun || tt.shell)
 }
 
 // minThreadWords: a paragraph shorter than this (a byline, "What happens
@@ -41,6 +49,15 @@ const minThreadWords = 12
 // Shell nouns stand for whatever the paragraph before set out: "the plan",
 // "the proposal", "that idea", "the US offer".
 var shellNoun = wordSet("plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step")
+
+// shellStart holds the first letters of the shell nouns, so that most words
+// are passed over without a lookup.
+var shellStart = func() (b [256]bool) {
+	for w := range shellNoun {
+		b[w[0]] = true
+	}
+	return b
+}()
 
 // Words that open a paragraph turning away from the story before it.
 var turnAway = wordSet("separately", "meanwhile", "elsewhere", "also", "earlier", "later", "in", "on", "at")
@@ -57,7 +74,12 @@ var turnAwayAfter = map[string][]string{
 }
 
 func (t *Tagger) tieOf(st *tagState, text string) tie {
-	tt := tie{loose: st.loose, short: wordCount(text) < minThreadWords}
+	toks := st.tz.tokens
+	tt := tie{loose: st.loose, short: len(toks) < minThreadWords}
+	if tt.short {
+		return tt
+	}
+	tt.first, tt.firstEnd = toks[0].start, toks[0].end
 	r, _ := utf8.DecodeRuneInString(text)
 	tt.quote = strings.ContainsRune(`"“‘'«`, r)
 	if tt.quote {
@@ -69,14 +91,10 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 			}
 		}
 	}
-	toks := st.tz.tokens
-	if len(toks) == 0 {
-		return tt
-	}
 	// "the plan" stands for the paragraph before's, unless this paragraph
 	// brought in one of its own first ("rejected a US proposal … the idea").
 	for i := 1; i < len(toks) && !tt.shell; i++ {
-		if !shellNoun[string(st.tz.norm(toks[i]))] {
+		if n := toks[i].end - toks[i].start; n < 4 || n > 10 || !shellStart[text[toks[i].start]|0x20] || !shellNoun[string(st.tz.norm(toks[i]))] {
 			continue
 		}
 		j := i - 1
@@ -127,7 +145,7 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 	st.threadRefs = refs
 	for k := 1; k < len(refs); k++ {
 		r := refs[k]
-		if r.p.Kind != Body || r.topics&t.threadMask != 0 || r.tie.away || r.tie.short {
+		if r.p.Kind != Body || r.topics&t.threadMask != 0 || !r.tie.ties() {
 			continue
 		}
 		prev := refs[k-1].p
@@ -142,14 +160,14 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 			set |= prev.Topics & refs[k+1].topics & t.threadMask
 		}
 		if set != 0 {
-			t.carry(r.p, set, prev.Index, a.TopicCounts)
+			t.carry(r.p, set, prev.Index, int(r.tie.first), int(r.tie.firstEnd), a.TopicCounts)
 		}
 	}
 }
 
-// carry gives paragraph p the thread topics set, found in ¶ante before it.
-func (t *Tagger) carry(p *Paragraph, set TopicSet, ante int, counts []int) {
-	st, en := firstWord(p.Text)
+// carry gives paragraph p the thread topics set, found in ¶ante before it;
+// their spans are its first word, start:end.
+func (t *Tagger) carry(p *Paragraph, set TopicSet, ante, start, end int, counts []int) {
 	spans := make([]Span, 0, len(p.Spans)+set.Len())
 	spans = append(spans, p.Spans...)
 	for ti := range set.All() {
@@ -158,18 +176,8 @@ func (t *Tagger) carry(p *Paragraph, set TopicSet, ante int, counts []int) {
 		}
 		p.Topics = p.Topics.With(ti)
 		counts[ti]++
-		spans = append(spans, Span{Topic: ti, Start: st, End: en, Via: ViaThread, Antecedent: ante})
+		spans = append(spans, Span{Topic: ti, Start: start, End: end, Via: ViaThread, Antecedent: ante})
 	}
 	sortSpans(spans)
 	p.Spans = spans
-}
-
-// firstWord is the byte range of the first word of text, or of all of it.
-func firstWord(text string) (int, int) {
-	var tz tokenizer
-	tz.tokenize(text)
-	if len(tz.tokens) == 0 {
-		return 0, len(text)
-	}
-	return int(tz.tokens[0].start), int(tz.tokens[0].end)
 }
