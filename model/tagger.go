@@ -98,7 +98,7 @@ type prefixEntry struct {
 // the other nodes have few children (at most a few dozen) and scan them.
 type trieNode struct {
 	edges  []edge
-	accept []int32 // atom ids
+	accept []occurrence // the atoms reached here, as occurrences to fill in (first, last)
 }
 
 type edge struct{ word, child int32 }
@@ -173,8 +173,12 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 				}
 				n = child
 			}
-			if !slices.Contains(t.nodes[n].accept, id) {
-				t.nodes[n].accept = append(t.nodes[n].accept, id)
+			if !slices.ContainsFunc(t.nodes[n].accept, func(o occurrence) bool { return o.atom == id }) {
+				o := occurrence{atom: id}
+				if a.role == roleNearRight {
+					o.right = int32(a.rule) + 1
+				}
+				t.nodes[n].accept = append(t.nodes[n].accept, o)
 			}
 		}
 	}
@@ -426,6 +430,7 @@ type tagState struct {
 	// threadRefs are the article's counted paragraphs (tagger_thread.go);
 	// ties, what ties each paragraph of the article to the one before.
 	threadRefs []threadRef
+	carried    []carried // the spans of the topics threads carry
 	ties       []tie
 	mayCarry   bool     // the counted paragraph before is, or may be, on a thread topic
 	loose      TopicSet // topics whose refer nouns the paragraph holds, in any form
@@ -480,18 +485,28 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
 		}
 	}
-	spans := slices.Clone(st.spans)
-	from, k := 0, 0
+	st.carried = st.carried[:0]
+	t.threads(st, a)
+	spans := make([]Span, 0, len(st.spans)+len(st.carried))
+	from, k, c := 0, 0, 0
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
-			if to := st.spanEnds[k]; to > from {
-				ps[i].Spans = spans[from:to:to]
-				from = to
+			mine := len(spans)
+			to := st.spanEnds[k]
+			spans = append(spans, st.spans[from:to]...)
+			from = to
+			if c < len(st.carried) && st.carried[c].k == k {
+				for ; c < len(st.carried) && st.carried[c].k == k; c++ {
+					spans = append(spans, st.carried[c].span)
+				}
+				sortSpans(spans[mine:])
+			}
+			if len(spans) > mine {
+				ps[i].Spans = spans[mine:len(spans):len(spans)]
 			}
 			k++
 		}
 	}
-	t.threads(st, a)
 }
 
 // tagParagraph tags one paragraph of an article and counts its topics.
@@ -619,7 +634,7 @@ func (t *Tagger) matchWord(st *tagState, dst []int32, w []byte) []int32 {
 
 // walk follows the trie from node n with the words starting at token pos.
 func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
-	if int(pos) >= len(st.candEnd) || n != 0 && len(t.nodes[n].edges) == 0 {
+	if int(pos) >= len(st.candEnd) {
 		return
 	}
 	from := int32(0)
@@ -643,14 +658,14 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 	if child == 0 {
 		return
 	}
-	for _, a := range t.nodes[child].accept {
-		o := occurrence{atom: a, first: start, last: last}
-		if at := t.atoms[a]; at.role == roleNearRight {
-			o.right = int32(at.rule) + 1
-		}
+	node := &t.nodes[child]
+	for _, o := range node.accept {
+		o.first, o.last = start, last
 		st.occs = append(st.occs, o)
 	}
-	t.walk(st, child, start, last+1)
+	if len(node.edges) > 0 {
+		t.walk(st, child, start, last+1)
+	}
 }
 
 // resolve turns trie occurrences into topics and byte spans: proximity rules

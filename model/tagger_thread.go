@@ -19,8 +19,15 @@ import (
 // threadRef is a counted paragraph of an article, in reading order.
 type threadRef struct {
 	p      *Paragraph
+	k      int      // its place among the article's head and body paragraphs
 	topics TopicSet // its own topics, before threads
 	tie    tie
+}
+
+// carried is the span of a topic a thread carries into paragraph k.
+type carried struct {
+	k    int
+	span Span
 }
 
 // tie is what ties a paragraph to the one before it.
@@ -49,6 +56,14 @@ const minThreadWords = 12
 // Shell nouns stand for whatever the paragraph before set out: "the plan",
 // "the proposal", "that idea", "the US offer".
 var shellNoun = wordSet("plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step")
+
+func isShellNoun(w []byte) bool {
+	switch string(w) {
+	case "plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step":
+		return true
+	}
+	return false
+}
 
 // shellStart holds the first letters of the shell nouns, so that most words
 // are passed over without a lookup.
@@ -94,7 +109,7 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 	// "the plan" stands for the paragraph before's, unless this paragraph
 	// brought in one of its own first ("rejected a US proposal … the idea").
 	for i := 1; i < len(toks) && !tt.shell; i++ {
-		if n := toks[i].end - toks[i].start; n < 4 || n > 10 || !shellStart[text[toks[i].start]|0x20] || !shellNoun[string(st.tz.norm(toks[i]))] {
+		if n := toks[i].end - toks[i].start; n < 4 || n > 10 || !shellStart[text[toks[i].start]|0x20] || !isShellNoun(st.tz.norm(toks[i])) {
 			continue
 		}
 		j := i - 1
@@ -137,7 +152,7 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			if ps[i].Kind.Counts() {
-				refs = append(refs, threadRef{&ps[i], ps[i].Topics, st.ties[k]})
+				refs = append(refs, threadRef{&ps[i], k, ps[i].Topics, st.ties[k]})
 			}
 			k++
 		}
@@ -159,25 +174,10 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		if r.tie.quote && k+1 < len(refs) {
 			set |= prev.Topics & refs[k+1].topics & t.threadMask
 		}
-		if set != 0 {
-			t.carry(r.p, set, prev.Index, int(r.tie.first), int(r.tie.firstEnd), a.TopicCounts)
+		for ti := range set.All() {
+			r.p.Topics = r.p.Topics.With(ti)
+			a.TopicCounts[ti]++
+			st.carried = append(st.carried, carried{r.k, Span{Topic: ti, Start: int(r.tie.first), End: int(r.tie.firstEnd), Via: ViaThread, Antecedent: prev.Index}})
 		}
 	}
-}
-
-// carry gives paragraph p the thread topics set, found in ¶ante before it;
-// their spans are its first word, start:end.
-func (t *Tagger) carry(p *Paragraph, set TopicSet, ante, start, end int, counts []int) {
-	spans := make([]Span, 0, len(p.Spans)+set.Len())
-	spans = append(spans, p.Spans...)
-	for ti := range set.All() {
-		if p.Topics.Has(ti) {
-			continue
-		}
-		p.Topics = p.Topics.With(ti)
-		counts[ti]++
-		spans = append(spans, Span{Topic: ti, Start: start, End: end, Via: ViaThread, Antecedent: ante})
-	}
-	sortSpans(spans)
-	p.Spans = spans
 }

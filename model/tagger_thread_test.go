@@ -38,3 +38,15 @@ func TestThreads(t *testing.T) {
 		t.Errorf("count %d, want 4 (the title and three paragraphs)", a.TopicCounts[fi])
 	}
 }
+
+// TestShellNouns: the switch and the set agree.
+func TestShellNouns(t *testing.T) {
+	for w := range shellNoun {
+		if !isShellNoun([]byte(w)) {
+			t.Errorf("%q", w)
+		}
+	}
+	if isShellNoun([]byte("planet")) {
+		t.Error("planet")
+	}
+}
