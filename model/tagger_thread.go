@@ -65,6 +65,9 @@ func isShellNoun(w []byte) bool {
 	return false
 }
 
+// maxShellAt is how far into a paragraph a shell noun ties it.
+const maxShellAt = 20
+
 // shellStart holds the first letters of the shell nouns, so that most words
 // are passed over without a lookup.
 var shellStart = func() (b [256]bool) {
@@ -108,7 +111,9 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 	}
 	// "the plan" stands for the paragraph before's, unless this paragraph
 	// brought in one of its own first ("rejected a US proposal … the idea").
-	for i := 1; i < len(toks) && !tt.shell; i++ {
+	// It comes early, in the subject or the first clause; further on, a
+	// shell noun is more often this paragraph's own.
+	for i := 1; i < len(toks) && i < maxShellAt && !tt.shell; i++ {
 		if n := toks[i].end - toks[i].start; n < 4 || n > 10 || !shellStart[text[toks[i].start]|0x20] || !isShellNoun(st.tz.norm(toks[i])) {
 			continue
 		}
