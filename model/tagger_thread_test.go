@@ -50,3 +50,51 @@ func TestShellNouns(t *testing.T) {
 		t.Error("planet")
 	}
 }
+
+// TestFollowNounsNeedDeterminer: a follow word that is a refer noun ties a
+// paragraph only as a noun phrase of its own ("a force"), not "Russian
+// forces" on the battlefield after a paragraph on the reassurance force.
+func TestFollowNounsNeedDeterminer(t *testing.T) {
+	tg := defaultTagger(t)
+	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
+	for second, want := range map[string]bool{
+		"Diplomats said options ranged from a force of several thousand soldiers to a smaller training operation in the west.": true,
+		"Russian forces captured two villages near the city overnight and shelled the outskirts, the general staff said.":       false,
+	} {
+		text := "Leaders discuss reassurance force\n\n" +
+			"European leaders discussed a reassurance force for Ukraine on Monday, officials in Paris said after the talks.\n\n" +
+			second + "\n"
+		a, _, err := Parse("f.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[1].Topics.Has(si); got != want {
+			t.Errorf("%q tagged %v, want %v", second, got, want)
+		}
+	}
+}
+
+// TestHeadlineGrammar: a standfirst drops articles like a headline, so its
+// bare "accord" is the headline's minerals deal.
+func TestHeadlineGrammar(t *testing.T) {
+	tg := defaultTagger(t)
+	mi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "minerals-deal" })
+	a, _, err := Parse("h.txt", []byte("Ukraine agrees terms of minerals deal with US\n\nKyiv drops objections, but accord still needs parliament's approval\n\nKYIV (Reuters) - Officials in Kyiv said on Wednesday that the talks on the text had ended after weeks of work.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	var sf *Paragraph
+	for i := range a.Head {
+		if a.Head[i].Kind == Standfirst {
+			sf = &a.Head[i]
+		}
+	}
+	if sf == nil {
+		t.Fatalf("no standfirst in %+v", a.Head)
+	}
+	if !sf.Topics.Has(mi) {
+		t.Errorf("standfirst %q not tagged", sf.Text)
+	}
+}
