@@ -307,7 +307,7 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 	// heads a noun phrase of its own, after a determiner: "a force", "any
 	// mission", "the money", "its money"; not "Russian forces" or "short
 	// of money".
-	if definite[string(w)] || indefinite[string(w)] || possessive[string(w)] {
+	if st.mayCarry && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
 		for k, g := range groups {
 			if blocked&(1<<(k&63)) == 0 && slices.Contains(t.groups[g].follow, id) {
 				st.loose = st.loose.With(t.groups[g].topic)

@@ -741,6 +741,10 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	// A block of the topic anywhere in the paragraph ("the IMF") says its
 	// money talk is someone else's.
 	st.followSpans = follow
+	// Ties matter only after a paragraph on a thread topic.
+	if !st.mayCarry {
+		follow = follow[:0]
+	}
 	for _, f := range follow {
 		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, f.topic) {
 			continue
