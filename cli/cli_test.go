@@ -115,6 +115,10 @@ func TestTagJSON(t *testing.T) {
 				if s.Ref != p.Text[s.Start:s.End] || s.Antecedent == nil || *s.Antecedent >= p.Index {
 					t.Errorf("reference span %+v in %s", s, l)
 				}
+			case "thread":
+				if s.Ref != "" || s.Antecedent == nil || *s.Antecedent >= p.Index {
+					t.Errorf("thread span %+v in %s", s, l)
+				}
 			default:
 				t.Errorf("via %q in %s", s.Via, l)
 			}

@@ -84,8 +84,11 @@ func spansJSON(topics []model.Topic, p model.Paragraph) []spanJSON {
 	spans := make([]spanJSON, len(p.Spans))
 	for i, s := range p.Spans {
 		spans[i] = spanJSON{Topic: topics[s.Topic].ID, Start: s.Start, End: s.End, Via: s.Via.String()}
-		if s.Via == model.ViaReference {
+		switch s.Via {
+		case model.ViaReference:
 			spans[i].Ref = p.Text[s.Start:s.End]
+			spans[i].Antecedent = &s.Antecedent
+		case model.ViaThread:
 			spans[i].Antecedent = &s.Antecedent
 		}
 	}

@@ -210,7 +210,7 @@ The proposal was discussed at length during a six-hour meeting in Miami, people 
 			{"Moscow also wants Kyiv", "TER", ""},
 			{"The document says", "TER", ""},
 			{"Parts of the Kharkiv region", "TER", ""},
-			{"The proposal was discussed", "", ""},
+			{"The proposal was discussed", "", "\"the proposal\" stands for the paragraph before's plan (neutral status), so the thread carries territory; it only says where it was discussed"},
 		},
 	},
 	{
@@ -269,7 +269,7 @@ The Ukrainian leader also said he would be ready to step down if that meant peac
 			{"title", "SEC MIN", ""},
 			{"KYIV (Reuters)", "SEC MIN", ""},
 			{"The deal, which would give", "MIN", ""},
-			{`"I am not going to sign`, "MIN", "no topic word and no refer noun: only the story's thread links it"},
+			{`"I am not going to sign`, "MIN", ""}, // only the story's thread links it
 			{"The agreement under discussion", "SEC MIN", ""},
 			{"Trump's envoy Keith Kellogg", "", ""},
 			{"Zelenskiy said he wanted Europe", "SEC", ""},
@@ -411,6 +411,37 @@ Ukrainian President Volodymyr Zelensky in Berlin on Monday. Photo: Jane Example`
 			{"The EU is also trying", "FRZ", ""},
 			{"The loan would cover", "FRZ", ""},
 			{"Officials said the guarantees", "FRZ", ""},
+		},
+	},
+	{
+		// Threads: a reaction quote inside the run, a follow word, a
+		// "He said" after the story has turned to the war, and the war
+		// paragraphs at the end, which the force must not spill into.
+		name: "thread-tail.txt",
+		text: `Leaders back plan for a reassurance force in Ukraine
+
+European leaders on Tuesday backed plans for a multinational reassurance force to be deployed in Ukraine once a ceasefire is in place.
+
+"We are ready to do our part, and we will not wait for others to decide for us," the French president told reporters after the meeting in Paris.
+
+He said any such mission would need American air support to be credible, and that talks with Washington would continue next week.
+
+The Dutch prime minister said his government would decide on its contribution after the summer, once parliament had debated the plans.
+
+Meanwhile, Russian forces launched a wave of drones at Kharkiv overnight, killing three people and damaging a hospital, officials said.
+
+He said the attack showed that Moscow had no interest in peace and that the pressure on the Kremlin had to be increased.
+
+Russian forces also advanced near Pokrovsk, the general staff said in its daily update on the fighting along the whole front.`,
+		labels: []devLabel{
+			{"title", "SEC", ""},
+			{"European leaders on Tuesday backed", "SEC", ""},
+			{`"We are ready to do our part`, "SEC", ""},
+			{"He said any such mission", "SEC", ""},
+			{"The Dutch prime minister", "SEC", ""},
+			{"Meanwhile, Russian forces", "", ""},
+			{"He said the attack", "", ""},
+			{"Russian forces also advanced", "", ""},
 		},
 	},
 }

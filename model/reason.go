@@ -14,7 +14,7 @@ type Reason struct {
 	// that refer ("the deal").
 	Words []string
 	// Antecedent is, for a reference, the ¶ that named the topic (0 for the
-	// title or standfirst).
+	// title or standfirst); for a thread, the ¶ on the topic before it.
 	Antecedent int
 	// Text is one line for people: `"minerals deal" (phrase)` or
 	// `"the deal" refers to ¶3 (Minerals deal)`.
@@ -60,12 +60,15 @@ func (r Reason) describe(t Topic) string {
 		quoted[i] = `"` + w + `"`
 	}
 	words := strings.Join(quoted, ", ")
-	if r.Via == ViaReference {
-		where := fmt.Sprintf("¶%d", r.Antecedent)
-		if r.Antecedent == 0 {
-			where = "the headline"
-		}
+	where := fmt.Sprintf("¶%d", r.Antecedent)
+	if r.Antecedent == 0 {
+		where = "the headline"
+	}
+	switch r.Via {
+	case ViaReference:
 		return fmt.Sprintf("%s refers to %s (%s)", words, where, t.Name)
+	case ViaThread:
+		return fmt.Sprintf("continues %s (%s): no phrase of its own, inside the article's run on it", where, t.Name)
 	}
 	return words + " (phrase)"
 }

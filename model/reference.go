@@ -27,11 +27,19 @@ const (
 	// ViaReference: Start:End is a reference ("the deal") to the topic,
 	// named in the paragraph Span.Antecedent.
 	ViaReference
+	// ViaThread: the paragraph names nothing itself, but it stands inside
+	// the article's run of paragraphs on the topic (a reaction, a quote,
+	// a next step); Antecedent is the paragraph on the topic before it and
+	// Start:End its first word.
+	ViaThread
 )
 
 func (v Via) String() string {
-	if v == ViaReference {
+	switch v {
+	case ViaReference:
 		return "reference"
+	case ViaThread:
+		return "thread"
 	}
 	return "phrase"
 }
@@ -40,6 +48,7 @@ func (v Via) String() string {
 type referGroup struct {
 	topic  int
 	plural []int32 // word ids of nouns written in the plural, which refer only in the plural
+	follow []int32 // word ids of nouns that are also the topic's follow words (tagger_thread.go)
 }
 
 // referNoun is one noun of a refer group: its stem, and whether it was
@@ -106,13 +115,16 @@ func checkReferences(t *Topic) error {
 var (
 	definite   = wordSet("the", "this", "that", "these", "those", "such", "said")
 	indefinite = wordSet("a", "an", "another", "any", "no", "some", "every", "other")
+	possessive = wordSet("its", "their", "our", "his", "her", "your", "my")
 	genericMod = wordSet("proposed", "draft", "final", "new", "landmark", "framework", "long", "awaited",
 		"delayed", "planned", "signed", "revised", "latest", "original", "whole", "entire", "same",
 		"initial", "bilateral", "historic", "controversial", "so", "called", "current", "full", "broader",
 		"wider", "eventual", "agreed", "amended", "updated", "potential", "possible", "preliminary",
 		"envisaged", "much", "touted", "first", "joint", "jointly", "run", "overall", "two", "country",
 		"billion", "million", "trillion", "bn", "dollar", "euro", "multibillion", "promised", "pledged",
-		"existing", "economic", "financial", "broader", "wider")
+		"existing", "economic", "financial", "technical", "april", "may", "june", "july", "march",
+		"february", "january", "august", "september", "october", "november", "december",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "military")
 	partyMod = wordSet("us", "american", "ukraine", "ukrainian", "kyiv", "kiev", "washington", "european", "europe", "eu")
 )
 
@@ -193,18 +205,13 @@ func (t *Tagger) references(st *tagState, para int, set TopicSet, out []Span, mi
 		}
 		for _, id := range st.cands[from:st.candEnd[i]] {
 			if int(id) < len(t.referOf) && t.referOf[id] != nil {
-				out = t.mention(st, i, t.groupsOf(st, i, id), para, set, &referred, out)
+				out = t.mention(st, i, id, t.groupsOf(st, i, id), para, set, &referred, out)
 			}
 		}
 	}
 	upTo(int32(len(st.candEnd)))
 	if referred != 0 {
-		slices.SortFunc(out[mine:], func(a, b Span) int {
-			if a.Topic != b.Topic {
-				return a.Topic - b.Topic
-			}
-			return a.Start - b.Start
-		})
+		sortSpans(out[mine:])
 	}
 	return set | referred, out
 }
@@ -258,8 +265,8 @@ func covering(spans []tokSpan, i int32) TopicSet {
 	return set
 }
 
-// mention handles refer noun token i, of the groups given.
-func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set TopicSet, referred *TopicSet, out []Span) []Span {
+// mention handles refer noun token i (word id), of the groups given.
+func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, set TopicSet, referred *TopicSet, out []Span) []Span {
 	toks := st.tz.tokens
 	// Part of a phrase ("security guarantees", "ceasefire agreement"): the
 	// phrase's topic was named; the noun names nothing else.
@@ -275,15 +282,13 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 		return out
 	}
-	for _, g := range groups {
+	var blocked uint64 // groups[k] is blocked here
+	for k, g := range groups {
 		s := tokSpan{t.groups[g].topic, i, i}
 		if overlapsAny(s, st.blockSpans) || overlapsAny(s, st.exceptSpans) {
 			st.stop(g)
+			blocked |= 1 << (k & 63)
 		}
-	}
-	// "the signing of a truce": what follows defines it.
-	if int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
-		return out
 	}
 	singular := !st.tz.isPlural(i)
 	j := i - 1
@@ -294,14 +299,42 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		}
 		j--
 	}
-	if j < 0 {
+	var w []byte
+	if j >= 0 {
+		w = st.tz.norm(toks[j])
+	}
+	// A follow noun ties the paragraph to a thread on its topic when it
+	// heads a noun phrase of its own, after a determiner: "a force", "any
+	// mission", "the money", "its money"; not "Russian forces" or "short
+	// of money".
+	if st.mayCarry && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
+		for k, g := range groups {
+			if blocked&(1<<(k&63)) == 0 && slices.Contains(t.groups[g].follow, id) {
+				st.loose = st.loose.With(t.groups[g].topic)
+			}
+		}
+	}
+	// "the signing of a truce": what follows defines it.
+	if j < 0 || int(i)+1 < len(toks) && string(st.tz.norm(toks[i+1])) == "of" {
 		return out
 	}
-	w := st.tz.norm(toks[j])
+	from := j // where the reference starts
+	// Headlines and standfirsts drop articles: in the head a bare noun
+	// ("accord lacks guarantees", "to send joint military mission") is
+	// definite, and the standfirst's "a joint fund" retells the headline's.
+	head := false
+	if para == 0 && !definite[string(w)] {
+		switch {
+		case indefinite[string(w)]:
+			head = true
+		case !st.tz.capitalised(j) && (j == 0 || !definite[string(st.tz.norm(toks[j-1]))] && !indefinite[string(st.tz.norm(toks[j-1]))]):
+			head, from = true, j+1
+		}
+	}
 	switch {
 	case (string(w) == "that" || string(w) == "this") && !singular:
 		// "agreed that funds would…": a conjunction, not a demonstrative.
-	case definite[string(w)] || restates(st, j):
+	case definite[string(w)] || restates(st, j) || head:
 		best := int32(-1)
 		for _, g := range groups {
 			if st.ante[g].seq > 0 && (best < 0 || st.ante[g].seq > st.ante[best].seq) {
@@ -316,7 +349,7 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 			return out
 		}
 		*referred = referred.With(ti)
-		return append(out, Span{Topic: ti, Start: int(toks[j].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
+		return append(out, Span{Topic: ti, Start: int(toks[from].start), End: int(toks[i].end), Via: ViaReference, Antecedent: int(st.ante[best].para)})
 	case indefinite[string(w)]:
 		for _, g := range groups {
 			// The lead retells the headline: its "a deal" is the
@@ -331,7 +364,8 @@ func (t *Tagger) mention(st *tagState, i int32, groups []int32, para int, set To
 		// unknown modifier names something else; so does a name ("Witkoff's
 		// mission", "the Istanbul agreement"), though not a nationality
 		// ("Russian forces" are not another force of the topic's).
-		other := st.tz.capitalised(j) && !demonym(w)
+		// Headlines capitalise every word: a capital there is no name.
+		other := para != 0 && st.tz.capitalised(j) && !demonym(w)
 		for k := j - 1; k >= 0 && k >= j-2 && !other; k-- {
 			w := st.tz.norm(toks[k])
 			// "this is a true partnership" says what the subject is; it

@@ -32,11 +32,17 @@ type Tagger struct {
 	atoms  []atom             // what reaching a trie end means
 	near   []nearRule         // proximity rules
 	gate   wordGate
+	// short holds the pattern-word ids of every word of one to three
+	// lower-case letters ("a", "of", "the": the commonest words of a text),
+	// so they are looked up without hashing; shortIDs holds the ids.
+	short    []shortWord
+	shortIDs []int32
 	// References (reference.go): referOf[word id] lists the refer groups a
 	// word belongs to; topicGroups[topic] lists the topic's groups.
 	groups      []referGroup
 	referOf     [][]int32
 	topicGroups [][]int32
+	threadMask  TopicSet // the topics whose runs carry over (tagger_thread.go)
 }
 
 // wordGate knows the first four bytes of every word some pattern word can
@@ -92,7 +98,7 @@ type prefixEntry struct {
 // the other nodes have few children (at most a few dozen) and scan them.
 type trieNode struct {
 	edges  []edge
-	accept []int32 // atom ids
+	accept []occurrence // the atoms reached here, as occurrences to fill in (first, last)
 }
 
 type edge struct{ word, child int32 }
@@ -106,6 +112,7 @@ const (
 	roleExcept
 	roleBlock   // a mention of a refer noun that names something else
 	roleContext // counts only once the article has named the topic
+	roleFollow  // ties a paragraph to a thread on the topic just before it
 )
 
 type atom struct {
@@ -166,8 +173,12 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 				}
 				n = child
 			}
-			if !slices.Contains(t.nodes[n].accept, id) {
-				t.nodes[n].accept = append(t.nodes[n].accept, id)
+			if !slices.ContainsFunc(t.nodes[n].accept, func(o occurrence) bool { return o.atom == id }) {
+				o := occurrence{atom: id}
+				if a.role == roleNearRight {
+					o.right = int32(a.rule) + 1
+				}
+				t.nodes[n].accept = append(t.nodes[n].accept, o)
 			}
 		}
 	}
@@ -194,6 +205,9 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 	}
 	t.topicGroups = make([][]int32, len(topics))
 	for ti, topic := range topics {
+		if topic.Thread {
+			t.threadMask = t.threadMask.With(ti)
+		}
 		for _, p := range topic.Patterns {
 			if err := add(ti, p, false); err != nil {
 				return nil, err
@@ -225,6 +239,31 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A follow word that is one of the topic's refer nouns is read with
+		// the references (it needs a noun phrase of its own); the others
+		// are phrases in the trie.
+		followNouns := map[string]bool{}
+		for _, p := range topic.Follow {
+			pat, err := parsePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			if pat.right != nil {
+				return nil, fmt.Errorf("topic %s: follow %q: a follow phrase cannot use ~N", topic.ID, p)
+			}
+			var rest []wordSeq
+			for _, seq := range pat.left {
+				// A refer noun written in the singular ("force"), alone.
+				if len(seq) == 1 && !seq[0].prefix && isReferNoun(groups, seq[0].text) && writtenSingular(p, seq[0].text) {
+					followNouns[seq[0].text] = true
+					continue
+				}
+				rest = append(rest, seq)
+			}
+			if len(rest) > 0 {
+				insert(rest, atom{topic: ti, role: roleFollow})
+			}
+		}
 		for _, nouns := range groups {
 			g := int32(len(t.groups))
 			t.groups = append(t.groups, referGroup{topic: ti})
@@ -233,6 +272,9 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 				id := wordID(wordSpec{text: n.stem})
 				if n.plural {
 					t.groups[g].plural = append(t.groups[g].plural, id)
+				}
+				if followNouns[n.stem] {
+					t.groups[g].follow = append(t.groups[g].follow, id)
 				}
 				if int(id) >= len(t.referOf) {
 					t.referOf = append(t.referOf, make([][]int32, int(id)+1-len(t.referOf))...)
@@ -243,7 +285,89 @@ func NewTagger(topics []Topic) (*Tagger, error) {
 			}
 		}
 	}
+	t.indexShortWords()
 	return t, nil
+}
+
+// writtenSingular reports whether the follow item p spells stem as a word
+// of its own as is ("force" in "(force|mission)", not "assets").
+func writtenSingular(p, stem string) bool {
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == '(' || r == ')' || r == '|' || r == ' ' }) {
+		if strings.ToLower(w) == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// isReferNoun reports whether stem is one of the nouns of groups.
+func isReferNoun(groups [][]referNoun, stem string) bool {
+	for _, g := range groups {
+		for _, n := range g {
+			if n.stem == stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shortWord is a word of one to three letters in Tagger.short.
+type shortWord struct {
+	start int32 // its ids are shortIDs[start:start+n]
+	n     uint8
+	refer bool
+}
+
+// shortKey indexes Tagger.short: each of up to three letters is 1–26, 0 past
+// the end; -1 when w is not one to three lower-case ASCII letters.
+func shortKey(w []byte) int {
+	if len(w) == 0 || len(w) > 3 {
+		return -1
+	}
+	k := 0
+	for i := range 3 {
+		k *= 27
+		if i < len(w) {
+			c := w[i]
+			if c < 'a' || c > 'z' {
+				return -1
+			}
+			k += int(c-'a') + 1
+		}
+	}
+	return k
+}
+
+// indexShortWords fills t.short for every word of one to three letters the
+// gate admits.
+func (t *Tagger) indexShortWords() {
+	t.short = make([]shortWord, 27*27*27)
+	var st tagState
+	var w [3]byte
+	var fill func(n int)
+	fill = func(n int) {
+		if n > 0 {
+			word := w[:n]
+			if t.gate.admits(word) {
+				start := len(t.shortIDs)
+				t.shortIDs = t.matchWord(&st, t.shortIDs, word)
+				e := shortWord{start: int32(start), n: uint8(len(t.shortIDs) - start)}
+				for _, id := range t.shortIDs[start:] {
+					e.refer = e.refer || int(id) < len(t.referOf) && t.referOf[id] != nil
+				}
+				t.short[shortKey(word)] = e
+			}
+		}
+		if n == 3 {
+			return
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			w[n] = c
+			fill(n + 1)
+		}
+	}
+	fill(0)
 }
 
 // child is node n's child by word id, 0 when there is none (the root is
@@ -287,6 +411,7 @@ type tagState struct {
 	exceptSpans []tokSpan
 	blockSpans  []tokSpan
 	ctxSpans    []tokSpan // context phrases, which count once their topic is named
+	followSpans []tokSpan // follow words (tagger_thread.go)
 	// named[ti] is 1 + the ¶ where topic ti was last named in the article
 	// (0 for the title or standfirst), 0 when it has not been.
 	named    []int32
@@ -302,6 +427,13 @@ type tagState struct {
 	// per occurrence.
 	words   map[string]wordIDs
 	wordIDs []int32
+	// threadRefs are the article's counted paragraphs (tagger_thread.go);
+	// ties, what ties each paragraph of the article to the one before.
+	threadRefs []threadRef
+	carried    []carried // the spans of the topics threads carry
+	ties       []tie
+	mayCarry   bool     // the counted paragraph before is, or may be, on a thread topic
+	loose      TopicSet // topics whose refer nouns the paragraph holds, in any form
 }
 
 type wordIDs struct {
@@ -347,18 +479,30 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	clear(st.ante)
 	st.named = slices.Grow(st.named[:0], len(t.topics))[:len(t.topics)]
 	clear(st.named)
+	st.ties, st.mayCarry = st.ties[:0], false
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
 		}
 	}
-	spans := slices.Clone(st.spans)
-	from, k := 0, 0
+	st.carried = st.carried[:0]
+	t.threads(st, a)
+	spans := make([]Span, 0, len(st.spans)+len(st.carried))
+	from, k, c := 0, 0, 0
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
-			if to := st.spanEnds[k]; to > from {
-				ps[i].Spans = spans[from:to:to]
-				from = to
+			mine := len(spans)
+			to := st.spanEnds[k]
+			spans = append(spans, st.spans[from:to]...)
+			from = to
+			if c < len(st.carried) && st.carried[c].k == k {
+				for ; c < len(st.carried) && st.carried[c].k == k; c++ {
+					spans = append(spans, st.carried[c].span)
+				}
+				sortSpans(spans[mine:])
+			}
+			if len(spans) > mine {
+				ps[i].Spans = spans[mine:len(spans):len(spans)]
 			}
 			k++
 		}
@@ -372,8 +516,10 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	p.Topics, p.Spans = 0, nil
 	if p.Kind == Caption {
 		st.spanEnds = append(st.spanEnds, len(st.spans))
+		st.ties = append(st.ties, tie{})
 		return
 	}
+	st.loose = 0
 	mine := len(st.spans)
 	p.Topics, st.spans = t.tag(st, p.Text, st.spans)
 	named := st.named[:0:0]
@@ -391,6 +537,18 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 		st.named[ti] = int32(p.Index) + 1
 	}
 	st.spanEnds = append(st.spanEnds, len(st.spans))
+	if t.threadMask != 0 {
+		// Only a paragraph on no thread topic, after one that is (or may
+		// be, by its own tie), needs its tie read.
+		var tt tie
+		if p.Kind == Body && p.Topics&t.threadMask == 0 && st.mayCarry {
+			tt = t.tieOf(st, p.Text)
+		}
+		st.ties = append(st.ties, tt)
+		if p.Kind.Counts() {
+			st.mayCarry = p.Topics&t.threadMask != 0 || tt.ties()
+		}
+	}
 	if p.Kind.Counts() {
 		for ti := range p.Topics.All() {
 			counts[ti]++
@@ -436,6 +594,10 @@ func (t *Tagger) tag(st *tagState, text string, dst []Span) (TopicSet, []Span) {
 // appendWordIDs appends the ids of the pattern words that match w.
 // It also reports whether one of them is a refer noun.
 func (t *Tagger) appendWordIDs(st *tagState, dst []int32, w []byte) ([]int32, bool) {
+	if k := shortKey(w); k >= 0 {
+		e := t.short[k]
+		return append(dst, t.shortIDs[e.start:e.start+int32(e.n)]...), e.refer
+	}
 	if len(w) == 0 || !t.gate.admits(w) {
 		return dst, false
 	}
@@ -472,7 +634,7 @@ func (t *Tagger) matchWord(st *tagState, dst []int32, w []byte) []int32 {
 
 // walk follows the trie from node n with the words starting at token pos.
 func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
-	if int(pos) >= len(st.candEnd) || n != 0 && len(t.nodes[n].edges) == 0 {
+	if int(pos) >= len(st.candEnd) {
 		return
 	}
 	from := int32(0)
@@ -496,14 +658,14 @@ func (t *Tagger) step(st *tagState, n, id, start, last int32) {
 	if child == 0 {
 		return
 	}
-	for _, a := range t.nodes[child].accept {
-		o := occurrence{atom: a, first: start, last: last}
-		if at := t.atoms[a]; at.role == roleNearRight {
-			o.right = int32(at.rule) + 1
-		}
+	node := &t.nodes[child]
+	for _, o := range node.accept {
+		o.first, o.last = start, last
 		st.occs = append(st.occs, o)
 	}
-	t.walk(st, child, start, last+1)
+	if len(node.edges) > 0 {
+		t.walk(st, child, start, last+1)
+	}
 }
 
 // resolve turns trie occurrences into topics and byte spans: proximity rules
@@ -513,7 +675,7 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	// exception covers either of its sides.
 	// One pass finds every match; proximity pairs wait for all the
 	// exceptions.
-	excepts, blocks, spans, pairs, ctx := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0], st.ctxSpans[:0]
+	excepts, blocks, spans, pairs, ctx, follow := st.exceptSpans[:0], st.blockSpans[:0], st.tokSpans[:0], st.pairs[:0], st.ctxSpans[:0], st.followSpans[:0]
 	t.eachMatch(st, func(rule nearRule, a atom, o, p occurrence) {
 		switch {
 		case a.role == roleExcept:
@@ -522,6 +684,8 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 			blocks = append(blocks, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleContext:
 			ctx = append(ctx, tokSpan{a.topic, o.first, o.last})
+		case a.role == roleFollow:
+			follow = append(follow, tokSpan{a.topic, o.first, o.last})
 		case a.role == roleMatch:
 			spans = append(spans, tokSpan{a.topic, o.first, o.last})
 		case rule.except:
@@ -571,6 +735,22 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 			st.ctxSpans = append(st.ctxSpans, c)
 		}
 	}
+	// A follow word ties the paragraph to its topic unless an exception
+	// or a block of that topic, or another topic's phrase, covers it
+	// ("the fund" in "the IMF's fund", "deal" in "ceasefire deal").
+	// A block of the topic anywhere in the paragraph ("the IMF") says its
+	// money talk is someone else's.
+	st.followSpans = follow
+	// Ties matter only after a paragraph on a thread topic.
+	if !st.mayCarry {
+		follow = follow[:0]
+	}
+	for _, f := range follow {
+		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, f.topic) {
+			continue
+		}
+		st.loose = st.loose.With(f.topic)
+	}
 	if len(kept) == 0 {
 		return 0, out
 	}
@@ -610,14 +790,52 @@ func (t *Tagger) contexts(st *tagState, named []int32, set TopicSet, out []Span,
 		out = append(out, Span{Topic: c.topic, Start: start, End: end, Via: ViaReference, Antecedent: int(named[c.topic] - 1)})
 	}
 	if added {
-		slices.SortFunc(out[mine:], func(a, b Span) int {
-			if a.Topic != b.Topic {
-				return a.Topic - b.Topic
-			}
-			return a.Start - b.Start
-		})
+		sortSpans(out[mine:])
 	}
 	return set, out
+}
+
+// blocksAll reports whether a block of topic ti without a refer noun of
+// its own ("the IMF", not "monitoring mission") is among blocks.
+func (t *Tagger) blocksAll(st *tagState, blocks []tokSpan, ti int) bool {
+	for _, s := range blocks {
+		if s.topic == ti && !t.holdsNounAsWritten(st, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsNounAsWritten is holdsNoun where a noun that refers only in the
+// plural counts only in the plural ("the International Monetary Fund"
+// holds no "funds").
+func (t *Tagger) holdsNounAsWritten(st *tagState, s tokSpan) bool {
+	for i := s.first; i <= s.last; i++ {
+		from := int32(0)
+		if i > 0 {
+			from = st.candEnd[i-1]
+		}
+		for _, id := range st.cands[from:st.candEnd[i]] {
+			if int(id) < len(t.referOf) && t.referOf[id] != nil {
+				for _, g := range t.groupsOf(st, i, id) {
+					if t.groups[g].topic == s.topic {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// overlapsOther reports whether a span of another topic overlaps s.
+func overlapsOther(s tokSpan, spans []tokSpan) bool {
+	for _, e := range spans {
+		if e.topic != s.topic && e.first <= s.last && s.first <= e.last {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsAny(s tokSpan, excepts []tokSpan) bool {
@@ -635,7 +853,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 	for _, o := range st.occs {
 		a := t.atoms[o.atom]
 		switch a.role {
-		case roleMatch, roleExcept, roleBlock, roleContext:
+		case roleMatch, roleExcept, roleBlock, roleContext, roleFollow:
 			fn(nearRule{}, a, o, o)
 		case roleNearLeft:
 			rule := t.near[a.rule]
@@ -658,4 +876,14 @@ func gap(a, b occurrence) int {
 		return int(a.first - b.last - 1)
 	}
 	return 0
+}
+
+// sortSpans orders one paragraph's spans by topic, then start.
+func sortSpans(spans []Span) {
+	slices.SortFunc(spans, func(a, b Span) int {
+		if a.Topic != b.Topic {
+			return a.Topic - b.Topic
+		}
+		return a.Start - b.Start
+	})
 }

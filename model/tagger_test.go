@@ -323,7 +323,8 @@ func TestGateAdmitsEveryMatch(t *testing.T) {
 
 // TestTagArticleMatchesTag: tagging a whole article (spans gathered in one
 // buffer per article) gives each paragraph what tagging it alone gives,
-// apart from the references that only the article's context finds.
+// apart from the references and threads that only the article's context
+// finds.
 func TestTagArticleMatchesTag(t *testing.T) {
 	tg := defaultTagger(t)
 	c := seedCorpus(t, tg)
@@ -337,7 +338,7 @@ func TestTagArticleMatchesTag(t *testing.T) {
 			var phrases []Span
 			topics := p.Topics
 			for _, s := range p.Spans {
-				if s.Via == ViaReference {
+				if s.Via != ViaPhrase {
 					topics &^= 1 << uint(s.Topic)
 				} else {
 					phrases = append(phrases, s)

@@ -41,6 +41,14 @@ type Topic struct {
 	// the reassurance force): they count from the paragraph after the
 	// topic was first named, as references do.
 	Context []string `yaml:"context" json:"context,omitempty"`
+	// Thread makes the topic a story that runs over several paragraphs:
+	// a paragraph that names no thread topic of its own carries it from the
+	// paragraph before when something ties the two (tagger_thread.go).
+	Thread bool `yaml:"thread" json:"thread,omitempty"`
+	// Follow lists words of the topic's story ("force", "loan", "fund")
+	// that tie a paragraph to a thread on the topic in the paragraph just
+	// before it, in whatever form they come ("a force", "any mission").
+	Follow []string `yaml:"follow" json:"follow,omitempty"`
 }
 
 type topicsFile struct {
@@ -88,7 +96,10 @@ func ParseTopics(data []byte) ([]Topic, error) {
 		if len(t.Patterns) == 0 {
 			return nil, fmt.Errorf("topics file: topic %q has no patterns", t.ID)
 		}
-		for _, p := range append(append([]string{}, t.Patterns...), t.Except...) {
+		if len(t.Follow) > 0 && !t.Thread {
+			return nil, fmt.Errorf("topics file: topic %q: follow needs thread: true", t.ID)
+		}
+		for _, p := range append(append(append([]string{}, t.Patterns...), t.Except...), t.Follow...) {
 			if _, err := parsePattern(p); err != nil {
 				return nil, fmt.Errorf("topics file: topic %q: pattern %q: %w", t.ID, p, err)
 			}

@@ -1,0 +1,100 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestThreads: a paragraph that names nothing carries the thread topic of
+// the paragraph before it when one of the topic's follow words, or a quote
+// by the same speaker, ties the two, with a reason that says which ¶ it
+// continues; a short aside, a paragraph that turns away ("Separately") and
+// one with no tie do not.
+func TestThreads(t *testing.T) {
+	tg := defaultTagger(t)
+	fi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "frozen-assets" })
+	text := "EU leaders again put off a decision on frozen Russian assets\n\n" +
+		"Leaders meeting in Brussels failed to agree on lending Ukraine money raised from frozen Russian assets, officials said on Friday.\n\n" +
+		"Several capitals want guarantees that they will not be left to pay alone if a court rules against the bloc in the coming years.\n\n" +
+		"\"We are not there yet, but we will get there before the end of the year,\" she said after the meeting.\n\n" +
+		"It rained in the evening.\n\n" +
+		"Separately, the finance ministers agreed new rules on the spending limits of member states, officials said on Friday.\n\n" +
+		"A trade official said the bloc would also discuss tariffs on steel imports from third countries next week.\n"
+	a, _, err := Parse("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	for i, want := range []bool{true, true, true, false, false, false} {
+		if got := a.Paragraphs[i].Topics.Has(fi); got != want {
+			t.Errorf("¶%d tagged %v, want %v: %s", i+1, got, want, a.Paragraphs[i].Text)
+		}
+	}
+	r := a.Reasons(2, tg.Topics())
+	if len(r) != 1 || r[0].Via != ViaThread || r[0].Antecedent != 2 {
+		t.Fatalf("reasons %+v", r)
+	}
+	if a.TopicCounts[fi] != 4 {
+		t.Errorf("count %d, want 4 (the title and three paragraphs)", a.TopicCounts[fi])
+	}
+}
+
+// TestShellNouns: the switch and the set agree.
+func TestShellNouns(t *testing.T) {
+	for w := range shellNoun {
+		if !isShellNoun([]byte(w)) {
+			t.Errorf("%q", w)
+		}
+	}
+	if isShellNoun([]byte("planet")) {
+		t.Error("planet")
+	}
+}
+
+// TestFollowNounsNeedDeterminer: a follow word that is a refer noun ties a
+// paragraph only as a noun phrase of its own ("a force"), not "Russian
+// forces" on the battlefield after a paragraph on the reassurance force.
+func TestFollowNounsNeedDeterminer(t *testing.T) {
+	tg := defaultTagger(t)
+	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
+	for second, want := range map[string]bool{
+		"Diplomats said options ranged from a force of several thousand soldiers to a smaller training operation in the west.": true,
+		"Russian forces captured two villages near the city overnight and shelled the outskirts, the general staff said.":       false,
+	} {
+		text := "Leaders discuss reassurance force\n\n" +
+			"European leaders discussed a reassurance force for Ukraine on Monday, officials in Paris said after the talks.\n\n" +
+			second + "\n"
+		a, _, err := Parse("f.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[1].Topics.Has(si); got != want {
+			t.Errorf("%q tagged %v, want %v", second, got, want)
+		}
+	}
+}
+
+// TestHeadlineGrammar: a standfirst drops articles like a headline, so its
+// bare "accord" is the headline's minerals deal.
+func TestHeadlineGrammar(t *testing.T) {
+	tg := defaultTagger(t)
+	mi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "minerals-deal" })
+	a, _, err := Parse("h.txt", []byte("Ukraine agrees terms of minerals deal with US\n\nKyiv drops objections, but accord still needs parliament's approval\n\nKYIV (Reuters) - Officials in Kyiv said on Wednesday that the talks on the text had ended after weeks of work.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagArticle(a)
+	var sf *Paragraph
+	for i := range a.Head {
+		if a.Head[i].Kind == Standfirst {
+			sf = &a.Head[i]
+		}
+	}
+	if sf == nil {
+		t.Fatalf("no standfirst in %+v", a.Head)
+	}
+	if !sf.Topics.Has(mi) {
+		t.Errorf("standfirst %q not tagged", sf.Text)
+	}
+}
