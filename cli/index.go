@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -227,13 +228,20 @@ func checkBehind(x *index.Index, snap *model.Snapshot, dirs []string) <-chan mod
 	ch := make(chan model.LoadUpdate, 1)
 	go func() {
 		defer close(ch)
+		// Decoding left the index's bytes behind: give them back while
+		// the first frame is drawn (about 100 MB at 100,000 articles).
+		debug.FreeOSMemory()
 		p, err := snap.Check(dirs)
 		if err != nil || !p.Changed() {
 			x.Close()
+			debug.FreeOSMemory() // what checking allocated
 			ch <- model.LoadUpdate{Err: err, Final: true}
 			return
 		}
 		for u := range p.Background(func() error { defer x.Close(); return x.Commit() }) {
+			if u.Final {
+				debug.FreeOSMemory()
+			}
 			ch <- u
 		}
 	}()

@@ -19,7 +19,7 @@ type Snapshot struct {
 
 type snapshotEntry struct {
 	size, mtime int64
-	hash        []byte
+	hash        [16]byte    // a copy: the cache's bytes can go once decoded
 	result      *fileResult // nil when its record was unreadable
 	path        string
 }
@@ -37,7 +37,9 @@ func FromCache(paths []string, opts LoadOptions) (*Corpus, *Snapshot, error) {
 	err := opts.Cache.Each(func(path string, size, mtime int64, hash, rec []byte) {
 		if under(path, roots) {
 			s.at[path] = int32(len(s.entries))
-			s.entries = append(s.entries, snapshotEntry{size: size, mtime: mtime, hash: hash, path: path})
+			e := snapshotEntry{size: size, mtime: mtime, path: path}
+			copy(e.hash[:], hash)
+			s.entries = append(s.entries, e)
 			recs = append(recs, rec)
 		}
 	})
@@ -89,7 +91,7 @@ func (s *Snapshot) Check(paths []string) (*Plan, error) {
 		switch {
 		case e.result == nil:
 		case !src.stamped || e.size != src.size || e.mtime != src.mtime:
-			src.stale = &staleRecord{hash: e.hash, result: e.result}
+			src.stale = &staleRecord{hash: e.hash[:], result: e.result}
 		default:
 			if e.result.article != nil && e.result.folder != src.outlet {
 				moved.Store(true)

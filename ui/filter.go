@@ -16,6 +16,9 @@ import (
 type fuzzyFilter struct {
 	targets []string
 	cache   map[string][]int // query → target indexes, best first
+	// build makes the targets on the first match: most sessions never
+	// filter, and 100,000 targets are 20 MB.
+	build func() []string
 }
 
 const maxCachedQueries = 64
@@ -24,12 +27,15 @@ const maxCachedQueries = 64
 // over the cores.
 const parallelFuzzyFrom = 2000
 
-func newFuzzyFilter(targets []string) *fuzzyFilter {
-	return &fuzzyFilter{targets: targets, cache: map[string][]int{}}
+func newFuzzyFilter(build func() []string) *fuzzyFilter {
+	return &fuzzyFilter{build: build, cache: map[string][]int{}}
 }
 
 // match returns the indexes of the targets that match query, best first.
 func (f *fuzzyFilter) match(query string) []int {
+	if f.targets == nil {
+		f.targets = f.build()
+	}
 	if got, ok := f.cache[query]; ok {
 		return got
 	}

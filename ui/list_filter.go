@@ -13,14 +13,16 @@ import (
 // other outlets that ran it.
 func (l *listView) index() {
 	c := l.s.corpus
-	targets := make([]string, len(c.Articles))
-	for i, a := range c.Articles {
-		targets[i] = a.Title + " " + a.Attribution()
-		if also := c.AlsoIn(a); len(also) > 0 {
-			targets[i] += " " + strings.Join(also, " ")
+	l.fuzzy = newFuzzyFilter(func() []string {
+		targets := make([]string, len(c.Articles))
+		for i, a := range c.Articles {
+			targets[i] = a.Title + " " + a.Attribution()
+			if also := c.AlsoIn(a); len(also) > 0 {
+				targets[i] += " " + strings.Join(also, " ")
+			}
 		}
-	}
-	l.fuzzy = newFuzzyFilter(targets)
+		return targets
+	})
 	l.applyFilter()
 }
 

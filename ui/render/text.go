@@ -98,12 +98,11 @@ func NewDistinct(titles []string, width int) *Distinct {
 		}
 		// Words in common with the group's first title, at most those the
 		// group shares so far.
-		n, had := d.common[d.keys[i]]
-		shared := sharedWords(titles[j], t)
-		if had {
-			shared = min(shared, n)
+		limit, had := d.common[d.keys[i]]
+		if !had {
+			limit = len(t)
 		}
-		d.common[d.keys[i]] = shared
+		d.common[d.keys[i]] = sharedWords(titles[j], t, limit)
 	}
 	return d
 }
@@ -127,10 +126,37 @@ func cutKey(t string, width int) string {
 }
 
 // sharedWords counts the leading words a and b share, as strings.Fields
-// splits them.
-func sharedWords(a, b string) int {
+// splits them, up to limit.
+func sharedWords(a, b string, limit int) int {
+	if !plainASCII(a) || !plainASCII(b) {
+		return sharedFields(a, b, limit)
+	}
+	// The common bytes hold the common words; the last of them counts only
+	// when it ends there in both titles.
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	n, inWord := 0, false
+	for i := 0; i < p && n < limit; i++ {
+		switch {
+		case a[i] == ' ' && inWord:
+			n, inWord = n+1, false
+		case a[i] != ' ':
+			inWord = true
+		}
+	}
+	ends := func(s string) bool { return p == len(s) || s[p] == ' ' }
+	if inWord && n < limit && ends(a) && ends(b) {
+		n++
+	}
+	return n
+}
+
+// sharedFields is sharedWords for any text.
+func sharedFields(a, b string, limit int) int {
 	n := 0
-	for {
+	for n < limit {
 		wa, ra := nextWord(a)
 		wb, rb := nextWord(b)
 		if wa == "" || wa != wb {
@@ -139,6 +165,7 @@ func sharedWords(a, b string) int {
 		n++
 		a, b = ra, rb
 	}
+	return n
 }
 
 // nextWord is s's first word and what follows it.

@@ -70,3 +70,21 @@ func TestTruncateASCIIMatchesStyled(t *testing.T) {
 		}
 	}
 }
+
+// Shared words are counted the same on the byte path as on the word path.
+func TestSharedWords(t *testing.T) {
+	pairs := [][2]string{
+		{"France hails talks (report 1)", "France hails talks (report 2)"},
+		{"France hails", "France hails"},
+		{"France hails", "France hailstorm"},
+		{"a  b c", "a  b d"},
+		{"", "x"}, {"same", "same words"}, {"x y", "x y "},
+	}
+	for _, p := range pairs {
+		for _, limit := range []int{0, 1, 2, 100} {
+			if got, want := sharedWords(p[0], p[1], limit), sharedFields(p[0], p[1], limit); got != want {
+				t.Errorf("sharedWords(%q, %q, %d) = %d, want %d", p[0], p[1], limit, got, want)
+			}
+		}
+	}
+}
