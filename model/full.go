@@ -59,6 +59,17 @@ func (c *Corpus) Full(a *Article) (*Article, error) {
 	return full, nil
 }
 
+// HasText reports whether Full would answer from memory, without reading
+// a file: for callers that read files only off their main loop.
+func (c *Corpus) HasText(a *Article) bool {
+	if a == nil || !a.IsSummary() || c.text == nil {
+		return true
+	}
+	c.text.mu.Lock()
+	defer c.text.mu.Unlock()
+	return slices.Contains(c.text.of, a)
+}
+
 // readText is Full without keeping the article, for passes over many.
 func (c *Corpus) readText(a *Article) (*Article, error) {
 	if !a.IsSummary() || c.text == nil {

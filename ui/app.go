@@ -176,15 +176,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.broadcast(pinsChangedMsg{})
 		}
 		return a, nil
-	case openArticleMsg:
-		if msg.topic >= 0 {
-			a.s.topic = msg.topic
-			cmd := a.broadcast(topicChangedMsg{})
-			return a, tea.Batch(cmd, a.show(viewReader, msg))
+	case textReadMsg:
+		return a, a.navigate(msg.msg)
+	case openArticleMsg, openPinMsg, openHitMsg, compareMsg:
+		if cmd := a.s.readFirst(msg, articlesOf(a.s.corpus, msg)...); cmd != nil {
+			return a, cmd
 		}
-		return a, a.show(viewReader, msg)
-	case openPinMsg, openHitMsg:
-		return a, a.show(viewReader, msg)
+		return a, a.navigate(msg)
 	case openSearchMsg:
 		return a, a.show(viewSearch, msg)
 	case saveTopicMsg:
@@ -194,8 +192,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Batch(a.swapCorpus(msg.corpus), a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic}))
 		}
 		return a, a.views[viewSearch].Update(topicSavedMsg{topic: msg.topic, err: msg.err})
-	case compareMsg:
-		return a, a.show(viewCompare, msg)
 	case noticeMsg:
 		return a, a.views[viewList].Update(msg)
 	case loadingMsg:
@@ -224,6 +220,24 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // show brings view id to the front, first handing it msg (when not nil).
+// navigate opens what a navigation message asks for, its text in memory.
+func (a *App) navigate(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case openArticleMsg:
+		if msg.topic >= 0 {
+			a.s.topic = msg.topic
+			cmd := a.broadcast(topicChangedMsg{})
+			return tea.Batch(cmd, a.show(viewReader, msg))
+		}
+		return a.show(viewReader, msg)
+	case openPinMsg, openHitMsg:
+		return a.show(viewReader, msg)
+	case compareMsg:
+		return a.show(viewCompare, msg)
+	}
+	return nil
+}
+
 func (a *App) show(id viewID, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if msg != nil {

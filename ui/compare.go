@@ -102,10 +102,10 @@ func (c *compareView) moveCursor(dir int) {
 
 // step switches the focused side to the previous or next article, skipping
 // the one on the other side.
-func (c *compareView) step(dir int) {
+func (c *compareView) step(dir int, read bool) tea.Cmd {
 	n := len(c.s.corpus.Articles)
 	if n < 3 {
-		return
+		return nil
 	}
 	next := c.sides[c.focus]
 	for {
@@ -114,11 +114,22 @@ func (c *compareView) step(dir int) {
 			break
 		}
 	}
+	if a := c.s.corpus.Articles[next]; !read && !c.s.corpus.HasText(a) {
+		corpus := c.s.corpus
+		return replyTo(viewCompare, func() tea.Msg {
+			corpus.Full(a)
+			return compareStepMsg{dir}
+		})
+	}
 	c.sides[c.focus] = next
 	c.cursor = -1
 	c.readSides()
 	c.layout()
+	return nil
 }
+
+// compareStepMsg repeats a step once the next article's text is read.
+type compareStepMsg struct{ dir int }
 
 func (c *compareView) Typing() bool { return false }
 
@@ -126,6 +137,8 @@ func (c *compareView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case compareMsg:
 		c.open(msg.a, msg.b)
+	case compareStepMsg:
+		return c.step(msg.dir, true)
 	case topicChangedMsg:
 		c.cursor = -1
 		c.layout()
@@ -177,9 +190,9 @@ func (c *compareView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.cursor = -1
 		c.layout()
 	case key.Matches(msg, k.Compare.PrevArticle):
-		c.step(-1)
+		return c.step(-1, false)
 	case key.Matches(msg, k.Compare.NextArticle):
-		c.step(1)
+		return c.step(1, false)
 	case key.Matches(msg, k.Compare.Pin):
 		if c.cursor < 0 || c.cursor >= len(c.anchors) {
 			c.notice = "choose a paragraph first: j/k"

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,5 +64,60 @@ func TestBackgroundCheckFindsNothing(t *testing.T) {
 	runCmd(a, cmd)
 	if after := screen(a); after != before {
 		t.Errorf("an unchanged check changed the screen:\n%s\n---\n%s", before, after)
+	}
+}
+
+// summaryCorpus loads the seeds as the index gives them: summaries whose
+// text is read on demand.
+func summaryCorpus(t *testing.T) *model.Corpus {
+	t.Helper()
+	full := seedCorpus(t)
+	tg, err := model.NewTagger(full.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := model.LoadPaths([]string{filepath.Join("..", "seeds")}, model.LoadOptions{Tagger: tg, Summaries: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// On an indexed corpus, opening an article reads its file in a command,
+// never in Update: the list stays until the text is there, then the
+// reader shows it; ] moving on to another article and compare do the same.
+func TestTextReadOffTheMainLoop(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c := summaryCorpus(t)
+	a := startApp(New(c, Options{Style: render.StyleNoTTY, Store: st, User: "tester", ExportDir: t.TempDir()}), 120, 40)
+	_, cmd := a.Update(keyMsg(enter))
+	if viewName(a) != "articles" || cmd == nil {
+		t.Fatalf("enter on a summary: view %s, command %v", viewName(a), cmd != nil)
+	}
+	runCmd(a, cmd)
+	if viewName(a) != "reader" || !strings.Contains(screen(a), "¶") {
+		t.Fatalf("after the read:\n%s", screen(a))
+	}
+	press(a, "1")
+	for range 30 {
+		if s := statusLine(a); strings.Contains(s, "moved on to") || strings.Contains(s, "wrapped to") {
+			break
+		}
+		press(a, "]")
+	}
+	if s := statusLine(a); !strings.Contains(s, "moved on to") && !strings.Contains(s, "wrapped to") {
+		t.Errorf("] across articles: %q", s)
+	}
+	press(a, esc, "c")
+	if viewName(a) != "compare" || !strings.Contains(screen(a), "B:") {
+		t.Errorf("compare:\n%s", screen(a))
+	}
+	press(a, ">")
+	if !strings.Contains(screen(a), "¶") {
+		t.Errorf("> in compare:\n%s", screen(a))
 	}
 }

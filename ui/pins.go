@@ -266,6 +266,18 @@ func (b *pinBoard) find(a *model.Article, i int) (model.Pin, bool) {
 	return b.pins[j], true
 }
 
+// pinnedHashes are the paragraph hashes pinned in the article with this
+// id: a copy, for a command to match against text it reads itself.
+func (b *pinBoard) pinnedHashes(id string) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range b.pins {
+		if p.ArticleID == id {
+			out[p.ParaHash] = true
+		}
+	}
+	return out
+}
+
 // pinnedIn returns which paragraphs of a are pinned.
 func (b *pinBoard) pinnedIn(a *model.Article) map[int]bool {
 	out := map[int]bool{}

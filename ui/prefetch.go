@@ -47,14 +47,20 @@ func (r *readerView) prefetch(dir int) tea.Cmd {
 	if _, ok := r.cache[key]; ok {
 		return nil
 	}
-	next, err := r.s.full(next)
-	if err != nil {
-		return nil // the jump will say why
-	}
-	opts := r.pageOptions(next)
-	bg, topics := r.s.background, r.s.corpus.Topics
+	// The text is read in the command (Update only changes memory); the
+	// pins are matched there against a copy of this article's.
+	opts := render.PageOptions{Width: r.pageWidth(), Topic: r.s.topic, Labels: render.LabelGutter}
+	pinned := r.s.pins.pinnedHashes(next.ID)
+	bg, topics, corpus := r.s.background, r.s.corpus.Topics, r.s.corpus
 	r.prefetching = true
-	return replyTo(viewReader, func() tea.Msg { return pageReadyMsg{key, bg.Article(next, topics, opts)} })
+	return replyTo(viewReader, func() tea.Msg {
+		full, err := corpus.Full(next)
+		if err != nil {
+			return pageReadyMsg{} // the jump will say why
+		}
+		opts.Pinned = func(i int) bool { return pinned[full.Paragraphs[i].Hash()] }
+		return pageReadyMsg{key, bg.Article(full, topics, opts)}
+	})
 }
 
 func (r *readerView) remember(key pageKey, p render.Page) {

@@ -182,6 +182,9 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 	case openHitMsg:
 		r.openHit(msg.results, msg.at)
 		return nil
+	case jumpMsg:
+		r.jump(msg.dir, true)
+		return r.prefetch(msg.dir)
 	case returnedMsg:
 		r.notice = ""
 		return nil
@@ -209,7 +212,9 @@ func (r *readerView) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case pageReadyMsg:
 		r.prefetching = false
-		r.remember(msg.key, msg.page)
+		if msg.key.article != "" {
+			r.remember(msg.key, msg.page)
+		}
 		return nil
 	case pinWriteMsg:
 		return r.written(msg)
@@ -245,10 +250,14 @@ func (r *readerView) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Nav.Down):
 		r.step(1)
 	case key.Matches(msg, k.Reader.NextOnTopic):
-		r.jump(1)
+		if cmd := r.jump(1, false); cmd != nil {
+			return cmd
+		}
 		return r.prefetch(1)
 	case key.Matches(msg, k.Reader.PrevOnTopic):
-		r.jump(-1)
+		if cmd := r.jump(-1, false); cmd != nil {
+			return cmd
+		}
 		return r.prefetch(-1)
 	case key.Matches(msg, k.Reader.Search):
 		r.searching = true

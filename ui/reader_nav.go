@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"slices"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // Moving through an article: the paragraph cursor (j/k), scrolling that
@@ -74,24 +76,35 @@ func (r *readerView) topicParagraphs() []int {
 	return r.article.ParagraphsOn(r.s.topic)
 }
 
+// jumpMsg repeats a jump once the next article's text is read.
+type jumpMsg struct{ dir int }
+
 // jump moves the cursor to the next (dir 1) or previous (-1) paragraph on
 // the current topic, moving on to the next or previous article that covers
-// it at the ends, and saying so.
-func (r *readerView) jump(dir int) {
+// it at the ends, and saying so. Moving on to an article whose text is not
+// in memory returns a command that reads it and jumps again (read set).
+func (r *readerView) jump(dir int, read bool) tea.Cmd {
 	if r.s.topic < 0 {
 		r.notice = "choose a topic first: 1-9 or t"
-		return
+		return nil
 	}
 	for _, p := range orderFrom(r.topicParagraphs(), dir) {
 		if (dir > 0 && p > r.cursor) || (dir < 0 && p < r.cursor) {
 			r.moveCursor(p)
-			return
+			return nil
 		}
 	}
 	next, wrapped := r.nextOnTopic(dir)
 	if next == nil {
 		r.notice = fmt.Sprintf("no other article covers %s", r.s.topicID())
-		return
+		return nil
+	}
+	if !read && !r.s.corpus.HasText(next) {
+		c := r.s.corpus
+		return replyTo(viewReader, func() tea.Msg {
+			c.Full(next)
+			return jumpMsg{dir}
+		})
 	}
 	on := next.ParagraphsOn(r.s.topic)
 	target := on[0]
@@ -115,6 +128,7 @@ func (r *readerView) jump(dir int) {
 	default:
 		r.notice = fmt.Sprintf("moved back to %s, the previous article on %s", next.ID, r.s.topicID())
 	}
+	return nil
 }
 
 func orderFrom(xs []int, dir int) []int {

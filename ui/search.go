@@ -95,7 +95,7 @@ func (r *readerView) openHit(results []model.Result, at int) {
 	if a == nil {
 		return
 	}
-	if r.article != a {
+	if r.article == nil || r.article.ID != a.ID {
 		r.open(a, res.Para)
 	} else {
 		r.moveCursor(res.Para)

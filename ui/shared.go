@@ -1,6 +1,8 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"briefing/model"
 	"briefing/ui/render"
 )
@@ -66,4 +68,47 @@ func (s *shared) full(a *model.Article) (*model.Article, error) {
 		return a, err
 	}
 	return f, nil
+}
+
+// textReadMsg carries a message on after the text it needs was read.
+type textReadMsg struct{ msg tea.Msg }
+
+// readFirst returns a command that reads the articles' text off the main
+// loop (Update only changes memory) and then delivers msg, or nil when
+// the text is in memory already. Delivered, msg finds it there; a file
+// that could not be read is read again and the reader says why.
+func (s *shared) readFirst(msg tea.Msg, arts ...*model.Article) tea.Cmd {
+	c := s.corpus
+	var cold []*model.Article
+	for _, a := range arts {
+		if !c.HasText(a) {
+			cold = append(cold, a)
+		}
+	}
+	if len(cold) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		for _, a := range cold {
+			c.Full(a) // warms the corpus's recent articles; errors show on opening
+		}
+		return textReadMsg{msg}
+	}
+}
+
+// articlesOf are the articles a navigation message opens.
+func articlesOf(c *model.Corpus, msg tea.Msg) []*model.Article {
+	switch msg := msg.(type) {
+	case openArticleMsg:
+		return []*model.Article{c.Article(msg.id)}
+	case openPinMsg:
+		return []*model.Article{c.Article(msg.pin.ArticleID)}
+	case openHitMsg:
+		if msg.at >= 0 && msg.at < len(msg.results) {
+			return []*model.Article{c.Article(msg.results[msg.at].Article.ID)}
+		}
+	case compareMsg:
+		return []*model.Article{c.Article(msg.a), c.Article(msg.b)}
+	}
+	return nil
 }
