@@ -59,7 +59,7 @@ func TestFollowNounsNeedDeterminer(t *testing.T) {
 	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
 	for second, want := range map[string]bool{
 		"Diplomats said options ranged from a force of several thousand soldiers to a smaller training operation in the west.": true,
-		"Russian forces captured two villages near the city overnight and shelled the outskirts, the general staff said.":       false,
+		"Russian forces captured two villages near the city overnight and shelled the outskirts, the general staff said.":      false,
 	} {
 		text := "Leaders discuss reassurance force\n\n" +
 			"European leaders discussed a reassurance force for Ukraine on Monday, officials in Paris said after the talks.\n\n" +
