@@ -2,14 +2,17 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -86,10 +89,11 @@ honoured; a key with an option briefing does not implement is refused.`,
 					return err
 				}
 			}
+			var views topicViews
 			cfg.NewModel = func(shared *model.Corpus, sess server.Session) tea.Model {
 				o := sessionOptions(dir, sess, len(shared.Topics))
 				o.Origin, o.Library, o.AllowAdd = from, lib, sess.AllowAdd && lib != nil
-				return e.app.New(sessionCorpus(cfg.Logger, shared, dir, sess), o)
+				return e.app.New(views.sessionCorpus(cfg.Logger, shared, dir, sess), o)
 			}
 			cfg.ShutdownMsg = e.app.Shutdown
 			srv, err := server.New(cfg, corpus, st)
@@ -187,14 +191,35 @@ func sessionOptions(stateDir string, sess server.Session, builtin int) AppOption
 	return o
 }
 
+// topicViews keeps the last few corpus views with saved topics: tagging
+// one reads every file of an indexed corpus, so a user's next session (or
+// another user with the same topics) reuses it.
+type topicViews struct {
+	mu    sync.Mutex
+	keys  []string
+	views []*model.Corpus
+}
+
+const keptTopicViews = 8
+
 // sessionCorpus is the shared corpus with the session's own saved topics
 // added, or the shared one when it has none (or they cannot be read, which
 // is logged and must not keep anyone from reading).
-func sessionCorpus(logger *log.Logger, shared *model.Corpus, stateDir string, sess server.Session) *model.Corpus {
+func (v *topicViews) sessionCorpus(logger *log.Logger, shared *model.Corpus, stateDir string, sess server.Session) *model.Corpus {
 	topics, err := model.LoadUserTopics(model.SessionTopicsPath(stateDir, sess.User))
 	if err == nil && len(topics) > 0 {
+		key, _ := json.Marshal(topics)
+		v.mu.Lock()
+		defer v.mu.Unlock()
+		if i := slices.Index(v.keys, string(key)); i >= 0 {
+			return v.views[i]
+		}
 		var view *model.Corpus
 		if view, err = shared.WithTopics(topics); err == nil {
+			if len(v.keys) == keptTopicViews {
+				v.keys, v.views = v.keys[1:], v.views[1:]
+			}
+			v.keys, v.views = append(v.keys, string(key)), append(v.views, view)
 			return view
 		}
 	}
