@@ -437,3 +437,46 @@ func TestFullOfAGoneFile(t *testing.T) {
 		t.Errorf("reading a gone file: %v", err)
 	}
 }
+
+// An article added in the app (A) joins an indexed corpus: the others keep
+// their text on demand and their copies.
+func TestWithOnIndexedCorpus(t *testing.T) {
+	tg := tagger(t)
+	dir, state := library(t, 200), t.TempDir()
+	// A wire copy: the same story in another outlet's folder.
+	files, _ := filepath.Glob(filepath.Join(dir, "gen", "*", "*.md"))
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "mirror", ".briefing.yaml"), "source: Mirror\n")
+	write(t, filepath.Join(dir, "mirror", "copy.md"), string(data))
+	load(t, state, dir, tg)
+	c, _, _ := load(t, state, dir, tg)
+	extra := filepath.Join(t.TempDir(), "new.md")
+	write(t, extra, "# Frozen assets loan agreed\n\nEU leaders agreed the reparations loan backed by frozen Russian assets.\n")
+	added, _, err := model.LoadPaths([]string{extra}, model.LoadOptions{Tagger: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := c.With(added.Articles[0])
+	if len(out.Articles) != len(c.Articles)+1 || out.Article("frozen-assets-loan-agreed") == nil {
+		t.Fatalf("%d articles after adding one to %d", len(out.Articles), len(c.Articles))
+	}
+	copies := 0
+	for _, a := range c.Articles {
+		if n := len(c.Duplicates(a)); n > 0 {
+			copies++
+			if len(out.Duplicates(out.Article(a.ID))) != n {
+				t.Fatalf("%s lost its copies", a.ID)
+			}
+		}
+	}
+	if copies == 0 {
+		t.Fatal("the generated library has no copies to keep")
+	}
+	full, err := out.Full(out.Article(c.Articles[3].ID))
+	if err != nil || len(full.Paragraphs) == 0 {
+		t.Errorf("an old article's text after adding: %v, %d paragraphs", err, len(full.Paragraphs))
+	}
+}

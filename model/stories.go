@@ -42,27 +42,43 @@ func (c *Corpus) AlsoIn(a *Article) []string {
 // found anew. c is not changed, nor are its articles, which other programs
 // may be reading: the new corpus has its own copies of them, under the same
 // ids, and the added articles get ids that clash with none.
+//
+// A corpus of summaries (loaded through the index) keeps its groups of
+// copies as they are: its articles' text is not at hand to compare with the
+// new ones, which the next start's check groups.
 func (c *Corpus) With(more ...*Article) *Corpus {
 	articles := make([]*Article, 0, len(c.Articles)+len(more))
 	byID := make(map[string]*Article, len(c.Articles)+len(more))
+	summaries := false
 	for _, a := range c.Articles {
 		b := *a
 		articles = append(articles, &b)
 		byID[b.ID] = &b
+		summaries = summaries || a.IsSummary()
+	}
+	out := &Corpus{Topics: c.Topics, byID: byID, text: c.text}
+	var groups [][]*Article
+	if summaries {
+		out.Articles = articles
+		c.carryCopies(out)
 	}
 	articles = append(articles, more...)
-	sigs := make([]*signature, len(articles))
-	for i, a := range articles {
-		sigs[i] = articleSignature(a)
+	if !summaries {
+		sigs := make([]*signature, len(articles))
+		for i, a := range articles {
+			sigs[i] = articleSignature(a)
+		}
+		// Grouped before sorting, which reorders articles.
+		groups = findDuplicates(articles, sigs)
 	}
-	// Grouped before sorting, which reorders articles.
-	groups := findDuplicates(articles, sigs)
 	slices.SortStableFunc(articles, compareArticles)
-	out := &Corpus{Articles: articles, Topics: c.Topics, byID: byID}
+	out.Articles = articles
 	for _, a := range more {
 		out.settleID(a)
 	}
-	out.setDuplicates(groups)
+	if !summaries {
+		out.setDuplicates(groups)
+	}
 	return out
 }
 
