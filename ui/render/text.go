@@ -86,25 +86,58 @@ type Distinct struct {
 // NewDistinct finds the titles that would read the same at width.
 func NewDistinct(titles []string, width int) *Distinct {
 	d := &Distinct{titles: titles, width: width, keys: make([]string, len(titles)), common: map[string]int{}}
-	first := map[string]int{}
+	type group struct {
+		first  int
+		shared string // the first title's words the group shares so far
+	}
+	groups := map[string]*group{}
 	for i, t := range titles {
 		if d.keys[i] = cutKey(t, width); d.keys[i] == "" {
 			continue
 		}
-		j, seen := first[d.keys[i]]
-		if !seen {
-			first[d.keys[i]] = i
+		g := groups[d.keys[i]]
+		if g == nil {
+			groups[d.keys[i]] = &group{first: i}
 			continue
 		}
-		// Words in common with the group's first title, at most those the
-		// group shares so far.
+		// A title that starts with the words shared so far shares them all
+		// (a byte comparison); only one that differs sooner is counted.
+		if g.shared != "" && strings.HasPrefix(t, g.shared) && (len(t) == len(g.shared) || t[len(g.shared)] == ' ') {
+			continue
+		}
 		limit, had := d.common[d.keys[i]]
 		if !had {
 			limit = len(t)
 		}
-		d.common[d.keys[i]] = sharedWords(titles[j], t, limit)
+		n := sharedWords(titles[g.first], t, limit)
+		d.common[d.keys[i]] = n
+		g.shared = leadingWords(titles[g.first], n)
 	}
 	return d
+}
+
+// leadingWords is s up to the end of its first n words, when s is plain
+// ASCII (else "", which only costs the shortcut).
+func leadingWords(s string, n int) string {
+	if n == 0 || !plainASCII(s) {
+		return ""
+	}
+	end, words, inWord := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ' ' && inWord:
+			inWord = false
+			if words++; words == n {
+				return s[:i]
+			}
+		case s[i] != ' ':
+			inWord, end = true, i+1
+		}
+	}
+	if inWord && words+1 == n {
+		return s[:end]
+	}
+	return ""
 }
 
 // cutKey is what Truncate keeps of t before its "…", or "" when t fits.
@@ -128,8 +161,9 @@ func cutKey(t string, width int) string {
 // sharedWords counts the leading words a and b share, as strings.Fields
 // splits them, up to limit.
 func sharedWords(a, b string, limit int) int {
-	if !plainASCII(a) || !plainASCII(b) {
-		return sharedFields(a, b, limit)
+	if !plainASCII(a) || !plainASCII(b) || strings.Contains(a, "  ") || strings.Contains(b, "  ") ||
+		strings.HasPrefix(a, " ") || strings.HasPrefix(b, " ") {
+		return sharedFields(a, b, limit) // words apart by more than a space
 	}
 	// The common bytes hold the common words; the last of them counts only
 	// when it ends there in both titles.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -78,12 +79,74 @@ func TestSharedWords(t *testing.T) {
 		{"France hails", "France hails"},
 		{"France hails", "France hailstorm"},
 		{"a  b c", "a  b d"},
-		{"", "x"}, {"same", "same words"}, {"x y", "x y "},
+		{"", "x"}, {"same", "same words"}, {"x y", "x y "}, {" lead in", "lead in"}, {"a  b", "a b"},
 	}
 	for _, p := range pairs {
 		for _, limit := range []int{0, 1, 2, 100} {
 			if got, want := sharedWords(p[0], p[1], limit), sharedFields(p[0], p[1], limit); got != want {
 				t.Errorf("sharedWords(%q, %q, %d) = %d, want %d", p[0], p[1], limit, got, want)
+			}
+		}
+	}
+}
+
+// naiveDistinct is TruncateDistinct as first written: every title cut,
+// and each group of alike cuts shown from the words it does not share.
+func naiveDistinct(titles []string, width int) []string {
+	out := make([]string, len(titles))
+	same := map[string][]int{}
+	for i, t := range titles {
+		out[i] = Truncate(t, width)
+		if out[i] != t {
+			same[out[i]] = append(same[out[i]], i)
+		}
+	}
+	for _, group := range same {
+		if len(group) < 2 {
+			continue
+		}
+		common := strings.Fields(titles[group[0]])
+		for _, i := range group[1:] {
+			words := strings.Fields(titles[i])
+			n := 0
+			for n < len(common) && n < len(words) && common[n] == words[n] {
+				n++
+			}
+			common = common[:n]
+		}
+		if len(common) == 0 {
+			continue
+		}
+		for _, i := range group {
+			if rest := strings.Fields(titles[i])[len(common):]; len(rest) > 0 {
+				out[i] = Truncate("…"+strings.Join(rest, " "), width)
+			}
+		}
+	}
+	return out
+}
+
+// The shortcuts give what the plain algorithm gives.
+func TestDistinctMatchesNaive(t *testing.T) {
+	var titles []string
+	for i := range 300 {
+		base := []string{
+			"French President Emmanuel Macron has led a European push for guarantees",
+			"French President Emmanuel Macron on Monday held talks in Paris",
+			"French  President Emmanuel  Macron spoke",
+			"EU leaders fail to agree on frozen assets",
+			"EU leaders fail to agree on frozen Russian assets, again",
+			"Zelensky: «no land for peace» — says Kyiv",
+			"Short",
+			" French President Emmanuel Macron with a space before",
+		}[i%8]
+		titles = append(titles, fmt.Sprintf("%s %d", base, i%5), base)
+	}
+	for _, w := range []int{8, 20, 30, 45, 80} {
+		got, want := TruncateDistinct(titles, w), naiveDistinct(titles, w)
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("width %d, %q: got %q, want %q", w, titles[i], got[i], want[i])
 			}
 		}
 	}
