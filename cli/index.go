@@ -78,6 +78,10 @@ func loadIndexed(e env, c *common, paths []string, opts model.LoadOptions) (*mod
 	if err != nil {
 		return nil, nil, err
 	}
+	if n := p.Pending(); n >= backgroundFrom && x != nil {
+		// Seconds of work: say why, and that it is once.
+		fmt.Fprintf(e.stderr, "briefing: indexing %s files; later starts read only what changed\n", humanize.Comma(int64(n)))
+	}
 	corpus, warns, err := p.Load()
 	finishIndex(e, x)
 	stats := p.Stats()
