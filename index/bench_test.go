@@ -155,3 +155,22 @@ func BenchmarkStartChanged100(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadOnDemand is opening an indexed article: its file read,
+// parsed and tagged again (each iteration a different article, so none is
+// kept from before).
+func BenchmarkReadOnDemand(b *testing.B) {
+	dir := benchCorpus(b)
+	tg := tagger(b)
+	state := indexed(b, dir, tg)
+	c, _, _ := load(b, state, dir, tg)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a := c.Articles[i%len(c.Articles)]
+		i += 97
+		if full, err := c.Full(a); err != nil || len(full.Paragraphs) == 0 {
+			b.Fatalf("%s: %v", a.ID, err)
+		}
+	}
+}
