@@ -225,6 +225,9 @@ func loadForApp(e env, c *common, paths []string) (*model.Corpus, <-chan model.L
 	}), nil
 }
 
+// firstFrame is how long the check behind the first frame waits for it.
+const firstFrame = 250 * time.Millisecond
+
 // checkBehind finds what changed since the index was written, in the
 // background, reading new and changed files; the update it ends with
 // carries the new corpus, or none when nothing changed.
@@ -232,13 +235,15 @@ func checkBehind(x *index.Index, snap *model.Snapshot, dirs []string) <-chan mod
 	ch := make(chan model.LoadUpdate, 1)
 	go func() {
 		defer close(ch)
-		// Decoding left the index's bytes behind: give them back while
-		// the first frame is drawn (about 100 MB at 100,000 articles).
-		debug.FreeOSMemory()
+		// Checking 100,000 files takes both cores for half a second: the
+		// first frame is drawn first.
+		time.Sleep(firstFrame)
 		p, err := snap.Check(dirs)
 		if err != nil || !p.Changed() {
 			x.Close()
-			debug.FreeOSMemory() // what checking allocated
+			// Decoding and checking leave garbage behind: give the memory
+			// back (about 100 MB at 100,000 articles).
+			debug.FreeOSMemory()
 			ch <- model.LoadUpdate{Err: err, Final: true}
 			return
 		}

@@ -19,6 +19,9 @@ type matrixView struct {
 	s        *shared
 	byOutlet bool
 	rows     []model.CoverageRow
+	// built says rows are made: on first use, not at start (counting
+	// coverage takes a tenth of a second at 100,000 articles).
+	built bool
 	// labels are the rows' names cut for labelsWidth columns.
 	labels      []string
 	labelsWidth int
@@ -29,25 +32,33 @@ type matrixView struct {
 	height      int
 }
 
-func newMatrixView(s *shared) *matrixView {
-	m := &matrixView{s: s}
-	m.build()
-	return m
+func newMatrixView(s *shared) *matrixView { return &matrixView{s: s} }
+
+// ensure builds the rows the first time they are needed.
+func (m *matrixView) ensure() {
+	if !m.built {
+		m.build()
+	}
 }
 
 // build makes the rows for the current grouping.
 func (m *matrixView) build() {
+	m.built = true
 	m.labels = nil
 	by := model.ByArticle
 	if m.byOutlet {
 		by = model.ByOutlet
 	}
 	m.rows = m.s.corpus.CoverageBy(by)
+	m.clamp()
 }
 
 // follow rebuilds the rows over a new corpus, keeping the cursor on the
 // same outlet or article (ids are the same in the new corpus).
 func (m *matrixView) follow() {
+	if !m.built {
+		return // built for the new corpus when first shown
+	}
 	var id, outletName string
 	if m.row < len(m.rows) {
 		id, outletName = m.rows[m.row].Articles[0].ID, m.rows[m.row].Outlet
@@ -126,6 +137,9 @@ func (m *matrixView) visibleCols() int {
 func (m *matrixView) visibleRows() int { return max(m.height-2, 1) }
 
 func (m *matrixView) clamp() {
+	if !m.built {
+		return // sizes apply when it is built
+	}
 	rows, cols := len(m.rows), len(m.s.corpus.Topics)
 	m.row = min(max(m.row, 0), max(rows-1, 0))
 	m.col = min(max(m.col, 0), max(cols-1, 0))
@@ -150,6 +164,9 @@ func (m *matrixView) clamp() {
 func (m *matrixView) Typing() bool { return false }
 
 func (m *matrixView) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(corpusChangedMsg); !ok {
+		m.ensure()
+	}
 	if _, ok := msg.(topicChangedMsg); ok && m.s.topic >= 0 {
 		m.col = m.s.topic // the cursor is on the topic chosen
 		m.clamp()
@@ -207,6 +224,7 @@ func (m *matrixView) open() tea.Cmd {
 }
 
 func (m *matrixView) View() string {
+	m.ensure() // shown before any message reached it (tests)
 	st := m.s.styles
 	tw := m.titleWidth()
 	ow, dw := m.metaWidths()
