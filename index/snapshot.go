@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+	"strconv"
 )
 
 // A snapshot is every row of files in one blob: per file its path, size,
@@ -22,10 +23,12 @@ func writeSnapshot(tx *sql.Tx) error {
 	var path string
 	var size, mtime int64
 	var hash, rec sql.RawBytes
+	n := 0
 	for rows.Next() {
 		if err := rows.Scan(&path, &size, &mtime, &hash, &rec); err != nil {
 			return err
 		}
+		n++
 		b = binary.AppendUvarint(b, uint64(len(path)))
 		b = append(b, path...)
 		b = binary.AppendVarint(b, size)
@@ -38,7 +41,10 @@ func writeSnapshot(tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	_, err = tx.Exec("INSERT OR REPLACE INTO snapshot (id, data) VALUES (1, ?)", b)
+	if _, err = tx.Exec("INSERT OR REPLACE INTO snapshot (id, data) VALUES (1, ?)", b); err != nil {
+		return err
+	}
+	_, err = tx.Exec("INSERT OR REPLACE INTO meta (name, value) VALUES ('rows', ?)", strconv.Itoa(n))
 	return err
 }
 
@@ -74,4 +80,15 @@ func eachInSnapshot(data []byte, fn func(path string, size, mtime int64, hash, r
 		fn(string(path), size, mtime, hash, rec)
 	}
 	return nil
+}
+
+// Len is how many files the last snapshot held, to size what a load
+// gathers (0 when unknown).
+func (x *Index) Len() int {
+	var v string
+	if err := x.db.QueryRow("SELECT value FROM meta WHERE name = 'rows'").Scan(&v); err != nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(v)
+	return min(max(n, 0), 1<<24)
 }

@@ -379,7 +379,8 @@ type cachedRow struct {
 }
 
 func (c *cachedRows) read(cache FileCache) error {
-	c.at = map[string]int32{}
+	n := sizeHint(cache)
+	c.at, c.rows = make(map[string]int32, n), make([]cachedRow, 0, n)
 	return cache.Each(func(path string, size, mtime int64, hash, rec []byte) {
 		c.at[path] = int32(len(c.rows))
 		c.rows = append(c.rows, cachedRow{size, mtime, hash, rec, path})
@@ -394,6 +395,7 @@ func (p *Plan) ask(rows *cachedRows, roots []string) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(p.srcs)/512, 1)) {
 		wg.Go(func() {
+			var d decoder
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(p.srcs) {
@@ -416,7 +418,7 @@ func (p *Plan) ask(rows *cachedRows, roots []string) {
 					src.stale = &staleRecord{hash: slices.Clone(row.hash), rec: slices.Clone(row.rec)}
 					continue
 				}
-				if r, err := decodeRecord(src.name, row.rec); err == nil {
+				if r, err := d.decode(src.name, row.rec); err == nil {
 					if r.article != nil {
 						r.article.offerSource(src.outlet, sourceFolder)
 					}

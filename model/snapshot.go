@@ -31,9 +31,10 @@ func FromCache(paths []string, opts LoadOptions) (*Corpus, *Snapshot, error) {
 	if opts.Tagger == nil || opts.Cache == nil {
 		return nil, nil, errors.New("load: no tagger or no cache")
 	}
-	s := &Snapshot{opts: opts, at: map[string]int32{}}
+	n := sizeHint(opts.Cache)
+	s := &Snapshot{opts: opts, at: make(map[string]int32, n), entries: make([]snapshotEntry, 0, n)}
 	roots := rootsOf(paths)
-	var recs [][]byte
+	recs := make([][]byte, 0, n)
 	err := opts.Cache.Each(func(path string, size, mtime int64, hash, rec []byte) {
 		if under(path, roots) {
 			s.at[path] = int32(len(s.entries))
@@ -47,9 +48,10 @@ func FromCache(paths []string, opts LoadOptions) (*Corpus, *Snapshot, error) {
 		return nil, nil, err
 	}
 	results := make([]*fileResult, len(s.entries))
-	eachIndex(len(s.entries), func(i int) {
+	decoders := make([]decoder, runtime.GOMAXPROCS(0))
+	eachIndex(len(s.entries), func(w, i int) {
 		e := &s.entries[i]
-		if r, err := decodeRecord(e.path, recs[i]); err == nil {
+		if r, err := decoders[w].decode(e.path, recs[i]); err == nil {
 			if r.article != nil {
 				r.article.offerSource(r.folder, sourceFolder)
 			}
@@ -77,7 +79,7 @@ func (s *Snapshot) Check(paths []string) (*Plan, error) {
 	matched := make([]atomic.Bool, len(s.entries))
 	p.reused = make([]bool, len(srcs))
 	var moved atomic.Bool
-	eachIndex(len(srcs), func(i int) {
+	eachIndex(len(srcs), func(_, i int) {
 		src := &p.srcs[i]
 		if info, err := os.Stat(src.name); err == nil {
 			src.size, src.mtime, src.stamped = info.Size(), info.ModTime().UnixNano(), true
@@ -148,18 +150,27 @@ func (p *Plan) copyReused() {
 	p.reused = nil
 }
 
-// eachIndex calls fn for 0..n-1 on every core.
-func eachIndex(n int, fn func(i int)) {
+// sizeHint is how many files the cache expects to hold, when it says.
+func sizeHint(cache FileCache) int {
+	if h, ok := cache.(interface{ Len() int }); ok {
+		return h.Len()
+	}
+	return 0
+}
+
+// eachIndex calls fn for 0..n-1 on every core; w numbers the worker, below
+// GOMAXPROCS, for state of its own.
+func eachIndex(n int, fn func(w, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n/512, 1)) {
+	for w := range min(runtime.GOMAXPROCS(0), max(n/512, 1)) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				fn(i)
+				fn(w, i)
 			}
 		})
 	}

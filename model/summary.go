@@ -173,16 +173,88 @@ func (r *recordReader) count(min int) int {
 	return int(n)
 }
 
-func (r *recordReader) string() string {
+func (r *recordReader) string() string { return string(r.raw()) }
+
+// raw is a length-prefixed field's bytes, in the record's memory.
+func (r *recordReader) raw() []byte {
 	n := r.count(1)
-	s := string(r.b[:n])
+	b := r.b[:n]
 	r.b = r.b[n:]
+	return b
+}
+
+// decoder decodes many records, allocating in chunks and sharing the
+// strings that repeat (outlets, bylines): a start decodes 100,000.
+type decoder struct {
+	articles []Article
+	results  []fileResult
+	ints     []int
+	outlines []paraOutline
+	shared   map[string]string
+}
+
+func (d *decoder) article() *Article {
+	if len(d.articles) == 0 {
+		d.articles = make([]Article, 256)
+	}
+	a := &d.articles[0]
+	d.articles = d.articles[1:]
+	return a
+}
+
+func (d *decoder) result() *fileResult {
+	if len(d.results) == 0 {
+		d.results = make([]fileResult, 256)
+	}
+	r := &d.results[0]
+	d.results = d.results[1:]
+	return r
+}
+
+// intsOf and outlinesOf hand out slices whose capacity ends at their
+// length, so an append copies rather than overwrites a neighbour.
+func (d *decoder) intsOf(n int) []int {
+	if n > len(d.ints) {
+		d.ints = make([]int, max(n, 4096))
+	}
+	s := d.ints[:n:n]
+	d.ints = d.ints[n:]
+	return s
+}
+
+func (d *decoder) outlinesOf(n int) []paraOutline {
+	if n > len(d.outlines) {
+		d.outlines = make([]paraOutline, max(n, 2048))
+	}
+	s := d.outlines[:n:n]
+	d.outlines = d.outlines[n:]
+	return s
+}
+
+// share returns b as a string, the same one for the same bytes.
+func (d *decoder) share(b []byte) string {
+	if s, ok := d.shared[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if d.shared == nil {
+		d.shared = map[string]string{}
+	}
+	if len(d.shared) < 1<<14 {
+		d.shared[s] = s
+	}
 	return s
 }
 
 // decodeRecord rebuilds what loading path produced from its record. The
 // article is a summary: Corpus.Full reads its text.
 func decodeRecord(path string, rec []byte) (*fileResult, error) {
+	var d decoder
+	return d.decode(path, rec)
+}
+
+// decode is decodeRecord with d's chunks.
+func (d *decoder) decode(path string, rec []byte) (*fileResult, error) {
 	r := recordReader{b: rec}
 	if r.byte() != recordLayout {
 		return nil, errRecord
@@ -195,14 +267,19 @@ func decodeRecord(path string, rec []byte) (*fileResult, error) {
 		}
 		return out, nil
 	}
-	a := &Article{Path: path, summary: true}
-	out := &fileResult{article: a}
-	for _, s := range []*string{&a.Title, &a.Author, &out.source, &a.URL, &a.idBase, &out.folder} {
-		*s = r.string()
-	}
+	a := d.article()
+	a.Path, a.summary = path, true
+	out := d.result()
+	out.article = a
+	a.Title = r.string()
+	a.Author = d.share(r.raw())
+	out.source = d.share(r.raw())
+	a.URL = r.string()
+	a.idBase = r.string()
+	out.folder = d.share(r.raw())
 	out.sourceFrom = sourceOrigin(r.byte())
-	if date := r.string(); date != "" {
-		if err := a.Date.UnmarshalBinary([]byte(date)); err != nil {
+	if date := r.raw(); len(date) > 0 {
+		if err := a.Date.UnmarshalBinary(date); err != nil {
 			return nil, errRecord
 		}
 	}
@@ -210,7 +287,7 @@ func decodeRecord(path string, rec []byte) (*fileResult, error) {
 		return nil, errRecord
 	}
 	if n := r.count(3); n > 0 {
-		a.outline = make([]paraOutline, n)
+		a.outline = d.outlinesOf(n)
 		for i := range a.outline {
 			a.outline[i] = paraOutline{uint16(r.uvarint()), Kind(r.byte()), TopicSet(r.uvarint())}
 			if int(a.outline[i].index) >= a.paras || i > 0 && a.outline[i].index <= a.outline[i-1].index {
@@ -218,7 +295,7 @@ func decodeRecord(path string, rec []byte) (*fileResult, error) {
 			}
 		}
 	}
-	a.TopicCounts = make([]int, r.count(1))
+	a.TopicCounts = d.intsOf(r.count(1))
 	for i := range a.TopicCounts {
 		a.TopicCounts[i] = int(r.uvarint())
 	}
