@@ -307,7 +307,9 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 	// heads a noun phrase of its own, after a determiner: "a force", "any
 	// mission", "the money", "its money"; not "Russian forces" or "short
 	// of money".
-	if st.mayCarry && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
+	// Written in the singular, it ties in the singular: "its forces" are
+	// an army.
+	if st.mayCarry && singular && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
 		for k, g := range groups {
 			if blocked&(1<<(k&63)) == 0 && slices.Contains(t.groups[g].follow, id) {
 				st.loose = st.loose.With(t.groups[g].topic)
@@ -414,6 +416,13 @@ func restates(st *tagState, j int32) bool {
 func (tz *tokenizer) isPlural(i int32) bool {
 	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
 	return len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
+}
+
+// possessiveS reports whether token i is written with a possessive 's
+// ("leader's"), which its normal form drops.
+func (tz *tokenizer) possessiveS(i int32) bool {
+	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S")
 }
 
 // capitalised reports whether token i starts with a capital letter.

@@ -541,7 +541,7 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 		// Only a paragraph on no thread topic, after one that is (or may
 		// be, by its own tie), needs its tie read.
 		var tt tie
-		if p.Kind == Body && p.Topics&t.threadMask == 0 && st.mayCarry {
+		if (p.Kind == Body || p.Kind == Standfirst) && p.Topics&t.threadMask == 0 && st.mayCarry {
 			tt = t.tieOf(st, p.Text)
 		}
 		st.ties = append(st.ties, tt)

@@ -59,7 +59,8 @@ func TestFollowNounsNeedDeterminer(t *testing.T) {
 	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
 	for second, want := range map[string]bool{
 		"Diplomats said options ranged from a force of several thousand soldiers to a smaller training operation in the west.": true,
-		"Russian forces captured two villages near the city overnight and shelled the outskirts, the general staff said.":       false,
+		"Russian forces captured two villages near the city overnight and shelled the outskirts, the general staff said.":      false,
+		"The ministry said its forces had captured two villages near the city overnight and shelled the outskirts.":            false,
 	} {
 		text := "Leaders discuss reassurance force\n\n" +
 			"European leaders discussed a reassurance force for Ukraine on Monday, officials in Paris said after the talks.\n\n" +
@@ -96,5 +97,51 @@ func TestHeadlineGrammar(t *testing.T) {
 	}
 	if !sf.Topics.Has(mi) {
 		t.Errorf("standfirst %q not tagged", sf.Text)
+	}
+}
+
+// TestStandfirstContinuesHeadline: a standfirst goes on from its headline
+// as a paragraph from the one before: "the idea", "the Russian leader's
+// demand" are the headline's.
+func TestStandfirstContinuesHeadline(t *testing.T) {
+	tg := defaultTagger(t)
+	ti := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "territory" })
+	for standfirst, want := range map[string]bool{
+		"Zelensky rejected the idea outright, and a meeting in London was downgraded as Washington signalled it could walk away.": true,
+		"Russian leader's demand, reportedly made at the summit, leaves Kyiv facing pressure ahead of talks in Washington":        true,
+		"Mr Rubio's plans for a meeting in London were downgraded as Washington signalled that it could soon walk away":           false,
+	} {
+		a, _, err := Parse("s.txt", []byte("US plan would recognise Russian control of Crimea\n\n"+standfirst+"\n\nBy Jane Roe\n\nKYIV — Officials met in the capital on Tuesday to discuss the next round of talks, diplomats said.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if len(a.Head) != 2 {
+			t.Fatalf("head %+v", a.Head)
+		}
+		if got := a.Head[1].Topics.Has(ti); got != want {
+			t.Errorf("%q tagged %v, want %v", standfirst, got, want)
+		}
+	}
+}
+
+// TestTurnAwayOpeners: "Earlier this week," and "Background:" open a
+// paragraph on something else; "Earlier drafts" is the story's own.
+func TestTurnAwayOpeners(t *testing.T) {
+	tg := defaultTagger(t)
+	mi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "minerals-deal" })
+	for second, want := range map[string]bool{
+		"Earlier drafts presented by Washington had sought $500 billion in revenue as compensation for past aid to Kyiv.": true,
+		"Earlier this week, Washington voted against a resolution at the United Nations, and oil revenue fell sharply.":   false,
+		"Background: On 11 December, the ministry said revenue from gas exports fell as its troops advanced in the east.": false,
+	} {
+		a, _, err := Parse("e.txt", []byte("Kyiv agrees terms of minerals deal\n\nUkraine and the United States agreed on Wednesday on the terms of a minerals deal that sets up a joint fund, officials said.\n\n"+second+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[1].Topics.Has(mi); got != want {
+			t.Errorf("%q tagged %v, want %v", second, got, want)
+		}
 	}
 }
