@@ -343,7 +343,17 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 				best = g
 			}
 		}
-		if best < 0 || st.ante[best].stopped {
+		if best < 0 {
+			if para == 0 {
+				// Nothing before names it: a headline's noun may stand
+				// for what the standfirst or the lead names.
+				for _, g := range groups {
+					st.pending = append(st.pending, pendingRef{k: int32(st.k), group: g, start: toks[from].start, end: toks[i].end})
+				}
+			}
+			return out
+		}
+		if st.ante[best].stopped {
 			return out
 		}
 		ti := t.groups[best].topic
@@ -381,6 +391,48 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 		}
 	}
 	return out
+}
+
+// pendingRef is a reference in the head ("plan Ukraine force") that no
+// paragraph before it named: it takes its topic when the standfirst or the
+// lead names one of the group's topics.
+type pendingRef struct {
+	k          int32 // the head paragraph's place in the article
+	group      int32
+	start, end int32 // its text
+}
+
+// resolveForward gives the head paragraphs the topics their pending
+// references stand for, when p (the standfirst or the lead) names them by
+// a phrase of its own. The head reads like a summary of what follows: a
+// headline's "Army chiefs meet to plan Ukraine force" is the force the
+// standfirst calls "a post-ceasefire mission". After the lead, nothing is
+// pending.
+func (t *Tagger) resolveForward(st *tagState, a *Article, p *Paragraph) {
+	kept := st.pending[:0]
+	for _, r := range st.pending {
+		if int(r.k) >= st.k {
+			kept = append(kept, r)
+			continue
+		}
+		ti := t.groups[r.group].topic
+		if !st.phrase.Has(ti) || int(r.k) >= len(a.Head) {
+			kept = append(kept, r)
+			continue
+		}
+		h := &a.Head[r.k]
+		if h.Topics.Has(ti) {
+			continue
+		}
+		h.Topics = h.Topics.With(ti)
+		a.TopicCounts[ti]++
+		st.forward = append(st.forward, carried{int(r.k), Span{Topic: ti, Start: int(r.start), End: int(r.end), Via: ViaReference, Antecedent: p.Index}})
+	}
+	st.pending = kept
+	if p.Kind == Body {
+		st.pending = st.pending[:0]
+	}
+	slices.SortStableFunc(st.forward, func(x, y carried) int { return x.k - y.k })
 }
 
 // Words around a predicate noun: "this is only a framework agreement",

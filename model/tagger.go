@@ -434,6 +434,15 @@ type tagState struct {
 	ties       []tie
 	mayCarry   bool     // the counted paragraph before is, or may be, on a thread topic
 	loose      TopicSet // topics whose refer nouns the paragraph holds, in any form
+	// k is the place of the paragraph being tagged among the article's
+	// head and body paragraphs; phrase, the topics its phrases named.
+	k      int
+	phrase TopicSet
+	// pending are the head's references that nothing before named ("plan
+	// Ukraine force" in a headline), until the standfirst or lead names
+	// their topic; forward, those it did (reference.go).
+	pending []pendingRef
+	forward []carried
 }
 
 type wordIDs struct {
@@ -480,12 +489,18 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	st.named = slices.Grow(st.named[:0], len(t.topics))[:len(t.topics)]
 	clear(st.named)
 	st.ties, st.mayCarry = st.ties[:0], false
+	st.pending, st.forward = st.pending[:0], st.forward[:0]
+	st.k = 0
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
 			t.tagParagraph(st, &ps[i], a.TopicCounts)
+			if len(st.pending) > 0 && ps[i].Kind.Counts() {
+				t.resolveForward(st, a, &ps[i])
+			}
+			st.k++
 		}
 	}
-	st.carried = st.carried[:0]
+	st.carried = append(st.carried[:0], st.forward...)
 	t.threads(st, a)
 	spans := make([]Span, 0, len(st.spans)+len(st.carried))
 	from, k, c := 0, 0, 0
@@ -514,6 +529,7 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 // shown), so they are not tagged.
 func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	p.Topics, p.Spans = 0, nil
+	st.phrase = 0
 	if p.Kind == Caption {
 		st.spanEnds = append(st.spanEnds, len(st.spans))
 		st.ties = append(st.ties, tie{})
@@ -522,6 +538,7 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	st.loose = 0
 	mine := len(st.spans)
 	p.Topics, st.spans = t.tag(st, p.Text, st.spans)
+	st.phrase = p.Topics
 	named := st.named[:0:0]
 	if len(st.ctxSpans) > 0 {
 		// What was named before this paragraph, for its context phrases.
