@@ -309,7 +309,7 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 	// of money".
 	// Written in the singular, it ties in the singular: "its forces" are
 	// an army.
-	if st.mayCarry && singular && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
+	if (st.mayCarry || st.story != 0) && singular && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
 		for k, g := range groups {
 			if blocked&(1<<(k&63)) == 0 && slices.Contains(t.groups[g].follow, id) {
 				st.loose = st.loose.With(t.groups[g].topic)
@@ -426,6 +426,7 @@ func (t *Tagger) resolveForward(st *tagState, a *Article, p *Paragraph) {
 		}
 		h.Topics = h.Topics.With(ti)
 		a.TopicCounts[ti]++
+		st.story |= h.Topics & t.threadMask
 		st.forward = append(st.forward, carried{int(r.k), Span{Topic: ti, Start: int(r.start), End: int(r.end), Via: ViaReference, Antecedent: p.Index}})
 	}
 	st.pending = kept

@@ -443,6 +443,9 @@ type tagState struct {
 	// their topic; forward, those it did (reference.go).
 	pending []pendingRef
 	forward []carried
+	// story holds the thread topics the head names (the lead's, when the
+	// article has no head): what the article is about (tagger_thread.go).
+	story TopicSet
 }
 
 type wordIDs struct {
@@ -490,12 +493,18 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	clear(st.named)
 	st.ties, st.mayCarry = st.ties[:0], false
 	st.pending, st.forward = st.pending[:0], st.forward[:0]
-	st.k = 0
+	st.k, st.story = 0, 0
+	lead := len(a.Head) == 0
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
-			t.tagParagraph(st, &ps[i], a.TopicCounts)
-			if len(st.pending) > 0 && ps[i].Kind.Counts() {
-				t.resolveForward(st, a, &ps[i])
+			p := &ps[i]
+			t.tagParagraph(st, p, a.TopicCounts)
+			if len(st.pending) > 0 && p.Kind.Counts() {
+				t.resolveForward(st, a, p)
+			}
+			if p.Kind == Title || p.Kind == Standfirst || lead && p.Kind == Body {
+				st.story |= p.Topics & t.threadMask
+				lead = false
 			}
 			st.k++
 		}
@@ -558,8 +567,12 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 		// Only a paragraph on no thread topic, after one that is (or may
 		// be, by its own tie), needs its tie read.
 		var tt tie
-		if (p.Kind == Body || p.Kind == Standfirst) && p.Topics&t.threadMask == 0 && st.mayCarry {
-			tt = t.tieOf(st, p.Text)
+		if (p.Kind == Body || p.Kind == Standfirst) && p.Topics&t.threadMask == 0 {
+			// A follow word of the article's story ties a paragraph to it
+			// wherever it stands (tagger_thread.go).
+			if st.mayCarry || p.Kind == Body && st.loose&st.story != 0 {
+				tt = t.tieOf(st, p.Text)
+			}
 		}
 		st.ties = append(st.ties, tt)
 		if p.Kind.Counts() {
@@ -758,8 +771,9 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	// A block of the topic anywhere in the paragraph ("the IMF") says its
 	// money talk is someone else's.
 	st.followSpans = follow
-	// Ties matter only after a paragraph on a thread topic.
-	if !st.mayCarry {
+	// Ties matter only after a paragraph on a thread topic, or in an
+	// article whose head names one.
+	if !st.mayCarry && st.story == 0 {
 		follow = follow[:0]
 	}
 	for _, f := range follow {

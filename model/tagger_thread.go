@@ -198,5 +198,24 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 			a.TopicCounts[ti]++
 			st.carried = append(st.carried, carried{r.k, Span{Topic: ti, Start: int(r.tie.first), End: int(r.tie.firstEnd), Via: ViaThread, Antecedent: prev.Index}})
 		}
+		// A follow word of the story the head names takes it up again
+		// after paragraphs on something else: "Defence chiefs will meet
+		// again … to take stock of who is prepared to contribute what"
+		// under a headline on the force.
+		if r.p.Kind != Body {
+			continue
+		}
+		for ti := range (r.tie.loose & st.story &^ set).All() {
+			j := k - 1
+			for j >= 0 && !refs[j].p.Topics.Has(ti) {
+				j--
+			}
+			if j < 0 {
+				continue
+			}
+			r.p.Topics = r.p.Topics.With(ti)
+			a.TopicCounts[ti]++
+			st.carried = append(st.carried, carried{r.k, Span{Topic: ti, Start: int(r.tie.first), End: int(r.tie.firstEnd), Via: ViaThread, Antecedent: refs[j].p.Index}})
+		}
 	}
 }
