@@ -405,6 +405,7 @@ type tagState struct {
 	joined      []int32 // ids of the closed compound token i + token i+1
 	joinEnd     []int32
 	occs        []occurrence
+	rights      []occurrence // the right sides of proximity rules among occs
 	stemBuf     []byte
 	joinBuf     []byte
 	tokSpans    []tokSpan // the paragraph's phrase matches, by topic then start
@@ -881,6 +882,14 @@ func overlapsAny(s tokSpan, excepts []tokSpan) bool {
 // eachMatch calls fn for every plain occurrence (p is unused) and for every
 // pair of proximity sides close enough (a is the left side's atom).
 func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occurrence)) {
+	// A left side is tried against the right sides only, in their order.
+	rights := st.rights[:0]
+	for _, o := range st.occs {
+		if o.right != 0 {
+			rights = append(rights, o)
+		}
+	}
+	st.rights = rights
 	for _, o := range st.occs {
 		a := t.atoms[o.atom]
 		switch a.role {
@@ -888,7 +897,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 			fn(nearRule{}, a, o, o)
 		case roleNearLeft:
 			rule := t.near[a.rule]
-			for _, p := range st.occs {
+			for _, p := range rights {
 				if p.right == int32(a.rule)+1 && gap(o, p) <= rule.distance {
 					fn(rule, a, o, p)
 				}
