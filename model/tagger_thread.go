@@ -201,8 +201,10 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		// A follow word of the story the head names takes it up again
 		// after paragraphs on something else: "Defence chiefs will meet
 		// again … to take stock of who is prepared to contribute what"
-		// under a headline on the force.
-		if r.p.Kind != Body {
+		// under a headline on the force. Not in a paragraph on a topic of
+		// its own (the war, sanctions, weapons), where the story's words
+		// ("withdrawal", "money") mean something else.
+		if r.p.Kind != Body || r.topics != 0 {
 			continue
 		}
 		for ti := range (r.tie.loose & st.story &^ set).All() {

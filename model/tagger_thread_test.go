@@ -148,18 +148,19 @@ func TestTurnAwayOpeners(t *testing.T) {
 
 // TestStoryResumes: a follow word of the topic the head names takes the
 // story up again after paragraphs on something else, with a reason that
-// names the last paragraph on it; not in a paragraph that turns away, nor
-// for a topic the head does not name.
+// names the last paragraph on it; not in a paragraph that turns away or is
+// on a topic of its own (the war), nor for a topic the head does not name.
 func TestStoryResumes(t *testing.T) {
 	tg := defaultTagger(t)
 	fi := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "frozen-assets" })
 	body := "Leaders meeting in Brussels failed to agree on lending Ukraine money raised from frozen Russian assets, officials said on Friday.\n\n" +
 		"Russian drones struck the port of Odesa overnight, killing two people and damaging apartment buildings, the governor said.\n\n" +
 		"Diplomats said Belgium would still need convincing about its liabilities, and leaders would return to it at their next summit in December.\n\n" +
-		"Separately, the ministers agreed that more money should go to farmers hit by the drought this summer, officials said.\n"
+		"Separately, the ministers agreed that more money should go to farmers hit by the drought this summer, officials said.\n\n" +
+		"Russian drones struck the port of Izmail overnight, leaving insurers of the ships that were hit with large liabilities.\n"
 	for head, want := range map[string][]bool{
-		"EU leaders again put off a decision on frozen Russian assets\n\n": {true, false, true, false},
-		"EU leaders meet in Brussels for a two-day summit\n\n":             {true, false, false, false},
+		"EU leaders again put off a decision on frozen Russian assets\n\n": {true, false, true, false, false},
+		"EU leaders meet in Brussels for a two-day summit\n\n":             {true, false, false, false, false},
 	} {
 		a, _, err := Parse("r.txt", []byte(head+body))
 		if err != nil {
