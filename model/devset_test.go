@@ -210,7 +210,7 @@ The proposal was discussed at length during a six-hour meeting in Miami, people 
 			{"Moscow also wants Kyiv", "TER", ""},
 			{"The document says", "TER", ""},
 			{"Parts of the Kharkiv region", "TER", ""},
-			{"The proposal was discussed", "", "\"the proposal\" stands for the paragraph before's plan (neutral status), so the thread carries territory; it only says where it was discussed"},
+			{"The proposal was discussed", "", ""},
 		},
 	},
 	{

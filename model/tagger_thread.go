@@ -187,7 +187,11 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		// quote or a pronoun ties it to the run the paragraph stands in,
 		// when the paragraph after it is on the topic too.
 		set := prev.Topics & t.threadMask & r.tie.loose
-		if r.tie.pronoun || r.tie.shell {
+		// "the plan" stands for the paragraph before's, when that was on one
+		// thing: after a plan's list of points (land, NATO, the army), it
+		// is the whole plan, on none of them in particular. A standfirst's
+		// is its headline's.
+		if r.tie.pronoun || r.tie.shell && (prev.Topics.Len() == 1 || r.p.Kind == Standfirst) {
 			set |= prev.Topics & t.threadMask
 		}
 		if r.tie.quote && k+1 < len(refs) {

@@ -179,3 +179,24 @@ func TestStoryResumes(t *testing.T) {
 		}
 	}
 }
+
+// TestShellAfterOneTopic: "the plan" carries the topic of a paragraph on
+// one thing; after a plan's points on several (land and NATO), it is the
+// whole plan.
+func TestShellAfterOneTopic(t *testing.T) {
+	tg := defaultTagger(t)
+	ti := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "territory" })
+	for lead, want := range map[string]bool{
+		"A US plan would require Kyiv to cede the parts of the Donbas region it still controls, officials said on Friday.":                    true,
+		"A US plan would require Kyiv to cede the parts of the Donbas region it still controls and renounce NATO membership, officials said.": false,
+	} {
+		a, _, err := Parse("p.txt", []byte("What is in the US plan for Ukraine\n\n"+lead+"\n\nThe plan was drawn up by the White House special envoy in consultation with a close aide of the Russian president.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		if got := a.Paragraphs[1].Topics.Has(ti); got != want {
+			t.Errorf("after %q: tagged %v, want %v", lead, got, want)
+		}
+	}
+}
