@@ -56,12 +56,19 @@ const gateBits = 18
 // gateKey hashes a word's first four bytes; a shorter word is padded with
 // zeros, so "the" and "these" have different keys.
 func gateKey(w string) uint32 {
+	// The first four bytes, big-endian, zeros past the end: written out,
+	// it is a few instructions per word of every text.
 	var h uint32
-	for i := range 4 {
-		h <<= 8
-		if i < len(w) {
-			h |= uint32(w[i])
-		}
+	switch len(w) {
+	case 0:
+	case 1:
+		h = uint32(w[0]) << 24
+	case 2:
+		h = uint32(w[0])<<24 | uint32(w[1])<<16
+	case 3:
+		h = uint32(w[0])<<24 | uint32(w[1])<<16 | uint32(w[2])<<8
+	default:
+		h = uint32(w[0])<<24 | uint32(w[1])<<16 | uint32(w[2])<<8 | uint32(w[3])
 	}
 	return (h * 2654435761) >> (32 - gateBits)
 }
@@ -674,6 +681,10 @@ func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
 	}
 	for _, id := range st.cands[from:st.candEnd[pos]] {
 		t.step(st, n, id, start, pos)
+	}
+	// Most paragraphs have no hyphenated compound that is a pattern word.
+	if len(st.joined) == 0 {
+		return
 	}
 	jfrom := int32(0)
 	if pos > 0 {
