@@ -895,6 +895,9 @@ func overlapsAny(s tokSpan, excepts []tokSpan) bool {
 func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occurrence)) {
 	// A left side is tried against the right sides only, in their order.
 	rights := st.rights[:0]
+	if cap(rights) < len(st.occs) {
+		rights = make([]occurrence, 0, len(st.occs))
+	}
 	for _, o := range st.occs {
 		if o.right != 0 {
 			rights = append(rights, o)
