@@ -350,13 +350,26 @@ func looksStandfirst(t string) bool {
 }
 
 // standfirstBeforeByline reports a standfirst written as a sentence, full
-// stop and all: a line between the headline and a "By …" byline is not the
-// lead, which comes after the byline.
+// stop and all: a line between the headline and a "By …" byline or a date
+// line is not the lead, which comes after them.
 func standfirstBeforeByline(cands []candidate) bool {
 	t, next := cands[0].text, cands[1].text
 	n := wordCount(t)
-	return n > 8 && n <= 50 && !strings.HasSuffix(t, ",") && !bylineLine.MatchString(t) &&
-		bylineLine.MatchString(next) && wordCount(next) <= 12
+	if n <= 8 || n > 50 || strings.HasSuffix(t, ",") || bylineLine.MatchString(t) {
+		return false
+	}
+	if bylineLine.MatchString(next) && wordCount(next) <= 12 {
+		return true
+	}
+	if moreWordsThan(next, 6) {
+		return false
+	}
+	m := dateOnly.FindStringSubmatch(next)
+	if m == nil {
+		return false
+	}
+	_, ok := parseDate(m[1])
+	return ok
 }
 
 var (

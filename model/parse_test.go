@@ -355,6 +355,12 @@ func TestStandfirstBeforeByline(t *testing.T) {
 			first:      "BERLIN — Chancellor",
 		},
 		{
+			name:       "sentence standfirst, then a date line",
+			text:       "Merz backs plan to tap frozen Russian funds\n\nGermany's shift removes a major obstacle in Europe to using the money, but Belgium remains wary.\n\nPublished 26 September 2025\n\nBERLIN — Chancellor Friedrich Merz on Thursday endorsed the plan.\n",
+			standfirst: "Germany's shift removes a major obstacle in Europe to using the money, but Belgium remains wary.",
+			first:      "BERLIN — Chancellor",
+		},
+		{
 			name:  "a lead and no byline stays the lead",
 			text:  "Merz backs plan to tap frozen Russian funds\n\nGermany's chancellor on Thursday removed a major obstacle in Europe to using the money, officials said.\n\nBelgium remains wary of the plan, diplomats said on Friday.\n",
 			first: "Germany's chancellor on Thursday",
