@@ -251,5 +251,12 @@ func TestHeadlineRefersForward(t *testing.T) {
 		if !found || a.TopicCounts[si] < 2 {
 			t.Errorf("spans %+v, count %d", title.Spans, a.TopicCounts[si])
 		}
+		where := "the standfirst"
+		if tt.antecedent > 0 {
+			where = "¶1"
+		}
+		if r := title.Reasons(tg.Topics()); len(r) != 1 || !strings.Contains(r[0].Text, "refers to "+where) {
+			t.Errorf("reasons %+v, want it to refer to %s", r, where)
+		}
 	}
 }
