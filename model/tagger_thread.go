@@ -129,13 +129,13 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 		for j > 0 && j > i-3 && (genericMod[string(st.tz.norm(toks[j]))] || partyMod[string(st.tz.norm(toks[j]))]) {
 			j--
 		}
-		w := string(st.tz.norm(toks[j]))
-		if indefinite[w] {
+		w := st.tz.norm(toks[j])
+		if indefinite[string(w)] {
 			break
 		}
 		// "the plan", "that idea", "the Russian leader's demand", but not
 		// "Mr Rubio's plans", which a name brings in.
-		det := definite[w] || st.tz.possessiveS(int32(j)) && (!st.tz.capitalised(int32(j)) || j > 0 && definite[string(st.tz.norm(toks[j-1]))])
+		det := definite[string(w)] || st.tz.possessiveS(int32(j)) && (!st.tz.capitalised(int32(j)) || j > 0 && definite[string(st.tz.norm(toks[j-1]))])
 		// "the plan for elections", "his demand of …" say what it is.
 		tt.shell = det && (i+1 == len(toks) || !shellDefined[string(st.tz.norm(toks[i+1]))])
 	}
