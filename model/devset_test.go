@@ -210,7 +210,7 @@ The proposal was discussed at length during a six-hour meeting in Miami, people 
 			{"Moscow also wants Kyiv", "TER", ""},
 			{"The document says", "TER", ""},
 			{"Parts of the Kharkiv region", "TER", ""},
-			{"The proposal was discussed", "", "\"the proposal\" stands for the paragraph before's plan (neutral status), so the thread carries territory; it only says where it was discussed"},
+			{"The proposal was discussed", "", ""},
 		},
 	},
 	{
@@ -442,6 +442,63 @@ Russian forces also advanced near Pokrovsk, the general staff said in its daily 
 			{"Meanwhile, Russian forces", "", ""},
 			{"He said the attack", "", ""},
 			{"Russian forces also advanced", "", ""},
+		},
+	},
+	{
+		// The head names the story: a standfirst written as a sentence
+		// before the byline, a headline noun the standfirst names, the
+		// story taken up again by a follow word after war paragraphs, and
+		// places of fighting that are not territory.
+		name: "story-resumes.txt",
+		text: `Defence chiefs meet in London to plan Ukraine force
+
+Officers from 25 countries discussed how a European-led mission could deter Russia once the fighting stops.
+
+By Staff Reporter
+
+LONDON — Military chiefs from about 25 countries met in London on Thursday to work out how a multinational force would be deployed in Ukraine after a ceasefire.
+
+Britain said it was ready to put troops on the ground, while Italy said it would help with training from outside the country.
+
+Russian forces advanced near Pokrovsk in the Donetsk region overnight, the general staff said, and shelled villages in the Kursk border region.
+
+Ukraine's air force said it had shot down 60 of the 80 drones launched at the country overnight.
+
+Officials said a further meeting next month would take stock of which governments were prepared to make a contribution, and of what size.`,
+		labels: []devLabel{
+			{"title", "SEC", ""},
+			{"standfirst", "SEC", ""},
+			{"LONDON — Military chiefs", "SEC", ""},
+			{"Britain said it was ready", "SEC", ""},
+			{"Russian forces advanced near Pokrovsk", "", ""},
+			{"Ukraine's air force said", "", ""},
+			{"Officials said a further meeting", "SEC", ""},
+		},
+	},
+	{
+		// The minerals deal's money: revenues and profits tie a paragraph
+		// to the deal; a deposit in Donetsk and minerals lying in occupied
+		// areas are where things are, not who holds the land; "Earlier
+		// drafts" is the story's own, "Earlier this week," is not.
+		name: "minerals-money.txt",
+		text: `US and Ukraine agree terms of minerals deal
+
+Ukraine and the United States agreed on Wednesday on the terms of a minerals deal that sets up a jointly run reconstruction fund, officials in Kyiv said.
+
+Earlier drafts presented by Washington had sought hundreds of billions of dollars in revenue as repayment for past aid, a figure Kyiv rejected.
+
+For the first decade, profits will not be paid out but reinvested in Ukraine, according to a summary published by the economy ministry.
+
+The most promising lithium deposit in Donetsk was overrun by Russian troops in January, and several others lie in areas now occupied by Russia.
+
+Earlier this week, the United States voted against a United Nations resolution that condemned Moscow, to the dismay of its allies in Europe.`,
+		labels: []devLabel{
+			{"title", "MIN", ""},
+			{"Ukraine and the United States agreed", "MIN", ""},
+			{"Earlier drafts presented", "MIN", ""},
+			{"For the first decade", "MIN", ""},
+			{"The most promising lithium deposit", "MIN", ""},
+			{"Earlier this week", "", ""},
 		},
 	},
 }

@@ -110,7 +110,7 @@ var heldout3Labels = map[string][]heldoutLabel{
 	},
 	"2025-09-05_politico-paris-26-countries-reassurance-force.txt": {
 		{"title", "SEC"},
-		{"Paris meeting of the coalition of the willing produces", "SEC"}, // the standfirst, read as body (harness: the label addresses it by text)
+		{"Paris meeting of the coalition of the willing produces", "SEC"}, // the standfirst, addressed by its text (once read as the lead)
 		{"Twenty-six countries have formally committed to", "SEC"},
 		{"have today 26 countries who have formally", "SEC"},
 		{"The French president declined to say", "SEC"},
@@ -140,7 +140,7 @@ var heldout3Labels = map[string][]heldoutLabel{
 	},
 	"2025-09-25_politico-merz-140b-reparations-loan.txt": {
 		{"title", "FRZ"},
-		{"The German chancellor's backing gives momentum", "FRZ"}, // the standfirst, read as body (harness: the label addresses it by text)
+		{"The German chancellor's backing gives momentum", "FRZ"}, // the standfirst, addressed by its text (once read as the lead)
 		{"German Chancellor Friedrich Merz on Thursday", "FRZ"},
 		{"Writing in the Financial Times, Merz", "FRZ"},
 		{"The idea builds on a proposal European", "FRZ"},

@@ -294,7 +294,7 @@ func readLead(a *Article, cands []candidate) []candidate {
 	if a.Title == "" && len(cands) >= 2 && looksHeadline(cands[0]) {
 		a.Title = cands[0].text
 		cands = cands[1:]
-		if len(cands) >= 2 && looksStandfirst(cands[0].text) {
+		if len(cands) >= 2 && (looksStandfirst(cands[0].text) || standfirstBeforeByline(cands)) {
 			a.Standfirst = cands[0].text
 			cands = cands[1:]
 		}
@@ -347,6 +347,29 @@ func looksLead(t string) bool {
 func looksStandfirst(t string) bool {
 	n := wordCount(t)
 	return n > 8 && n <= 50 && !endsSentence(t) && !strings.HasSuffix(t, ",")
+}
+
+// standfirstBeforeByline reports a standfirst written as a sentence, full
+// stop and all: a line between the headline and a "By …" byline or a date
+// line is not the lead, which comes after them.
+func standfirstBeforeByline(cands []candidate) bool {
+	t, next := cands[0].text, cands[1].text
+	n := wordCount(t)
+	if n <= 8 || n > 50 || strings.HasSuffix(t, ",") || bylineLine.MatchString(t) {
+		return false
+	}
+	if bylineLine.MatchString(next) && wordCount(next) <= 12 {
+		return true
+	}
+	if moreWordsThan(next, 6) {
+		return false
+	}
+	m := dateOnly.FindStringSubmatch(next)
+	if m == nil {
+		return false
+	}
+	_, ok := parseDate(m[1])
+	return ok
 }
 
 var (

@@ -339,3 +339,80 @@ func TestQuestionHeadlineAndMediaLabels(t *testing.T) {
 		t.Errorf("kinds %s", got)
 	}
 }
+
+// A standfirst written as a sentence, full stop and all, sits between the
+// headline and the byline; a sentence after the headline with no byline
+// after it is the lead. Credit lines stay out of the counted text.
+func TestStandfirstBeforeByline(t *testing.T) {
+	tests := []struct {
+		name, text, standfirst, author, first string
+	}{
+		{
+			name:       "sentence standfirst, then byline",
+			text:       "Merz backs plan to tap frozen Russian funds\n\nGermany's shift removes a major obstacle in Europe to using the money, but Belgium remains wary.\n\nBy Erik Lindqvist and Hannah Roth\n\nBERLIN — Chancellor Friedrich Merz on Thursday endorsed the plan.\n",
+			standfirst: "Germany's shift removes a major obstacle in Europe to using the money, but Belgium remains wary.",
+			author:     "Erik Lindqvist and Hannah Roth",
+			first:      "BERLIN — Chancellor",
+		},
+		{
+			name:       "sentence standfirst, then a date line",
+			text:       "Merz backs plan to tap frozen Russian funds\n\nGermany's shift removes a major obstacle in Europe to using the money, but Belgium remains wary.\n\nPublished 26 September 2025\n\nBERLIN — Chancellor Friedrich Merz on Thursday endorsed the plan.\n",
+			standfirst: "Germany's shift removes a major obstacle in Europe to using the money, but Belgium remains wary.",
+			first:      "BERLIN — Chancellor",
+		},
+		{
+			name:  "a lead and no byline stays the lead",
+			text:  "Merz backs plan to tap frozen Russian funds\n\nGermany's chancellor on Thursday removed a major obstacle in Europe to using the money, officials said.\n\nBelgium remains wary of the plan, diplomats said on Friday.\n",
+			first: "Germany's chancellor on Thursday",
+		},
+		{
+			name:   "byline right after the headline",
+			text:   "Merz backs plan to tap frozen Russian funds\n\nBy Erik Lindqvist\n\nGermany's chancellor on Thursday removed a major obstacle in Europe to using the money, officials said.\n\nBelgium remains wary.\n",
+			author: "Erik Lindqvist",
+			first:  "Germany's chancellor",
+		},
+		{
+			name:   "too long for a standfirst",
+			text:   "Merz backs plan to tap frozen Russian funds\n\n" + strings.Repeat("Germany's chancellor removed an obstacle to using the money. ", 6) + "\n\nBy Erik Lindqvist\n\nBelgium remains wary of the plan, diplomats said on Friday.\n",
+			author: "Erik Lindqvist",
+			first:  "Germany's chancellor removed",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _, err := Parse("a.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != "Merz backs plan to tap frozen Russian funds" {
+				t.Errorf("title %q", a.Title)
+			}
+			if a.Standfirst != tt.standfirst {
+				t.Errorf("standfirst %q, want %q", a.Standfirst, tt.standfirst)
+			}
+			if a.Author != tt.author {
+				t.Errorf("author %q, want %q", a.Author, tt.author)
+			}
+			if len(a.Paragraphs) == 0 || !strings.HasPrefix(a.Paragraphs[0].Text, tt.first) {
+				t.Errorf("first paragraphs %v, want the first to start %q", a.Paragraphs, tt.first)
+			}
+		})
+	}
+	// Credit lines under a photo are captions: shown, never counted.
+	a, _, err := Parse("c.txt", []byte("Merz backs plan to tap frozen Russian funds\n\nGermany's chancellor on Thursday removed a major obstacle to using the money, officials said.\n\nPhoto: Jane Roe\n\nChancellor Friedrich Merz in Berlin. (Photo: Reuters)\n\nSource: Zelensky during an online briefing for journalists\n\nBelgium remains wary of the plan, diplomats said on Friday.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, p := range a.Paragraphs {
+		kinds = append(kinds, p.Kind.String())
+	}
+	if got := strings.Join(kinds, " "); got != "body caption caption subheading body" {
+		t.Errorf("kinds %s", got)
+	}
+	for _, p := range a.Paragraphs[1:4] {
+		if p.Kind.Counts() {
+			t.Errorf("%q is counted", p.Text)
+		}
+	}
+}

@@ -50,6 +50,10 @@ func (p Paragraph) Reasons(topics []Topic) []Reason {
 	}
 	for i := range out {
 		out[i].Text = out[i].describe(topics[out[i].Topic])
+		if p.Kind == Title && out[i].Via == ViaReference && out[i].Antecedent == 0 {
+			// A headline's noun that the standfirst names, not itself.
+			out[i].Text = strings.Replace(out[i].Text, "refers to the headline", "refers to the standfirst", 1)
+		}
 	}
 	return out
 }

@@ -307,7 +307,9 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 	// heads a noun phrase of its own, after a determiner: "a force", "any
 	// mission", "the money", "its money"; not "Russian forces" or "short
 	// of money".
-	if st.mayCarry && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
+	// Written in the singular, it ties in the singular: "its forces" are
+	// an army.
+	if (st.mayCarry || st.story != 0) && singular && (definite[string(w)] || indefinite[string(w)] || possessive[string(w)]) {
 		for k, g := range groups {
 			if blocked&(1<<(k&63)) == 0 && slices.Contains(t.groups[g].follow, id) {
 				st.loose = st.loose.With(t.groups[g].topic)
@@ -341,7 +343,17 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 				best = g
 			}
 		}
-		if best < 0 || st.ante[best].stopped {
+		if best < 0 {
+			if para == 0 {
+				// Nothing before names it: a headline's noun may stand
+				// for what the standfirst or the lead names.
+				for _, g := range groups {
+					st.pending = append(st.pending, pendingRef{k: int32(st.k), group: g, start: toks[from].start, end: toks[i].end})
+				}
+			}
+			return out
+		}
+		if st.ante[best].stopped {
 			return out
 		}
 		ti := t.groups[best].topic
@@ -381,6 +393,49 @@ func (t *Tagger) mention(st *tagState, i, id int32, groups []int32, para int, se
 	return out
 }
 
+// pendingRef is a reference in the head ("plan Ukraine force") that no
+// paragraph before it named: it takes its topic when the standfirst or the
+// lead names one of the group's topics.
+type pendingRef struct {
+	k          int32 // the head paragraph's place in the article
+	group      int32
+	start, end int32 // its text
+}
+
+// resolveForward gives the head paragraphs the topics their pending
+// references stand for, when p (the standfirst or the lead) names them by
+// a phrase of its own. The head reads like a summary of what follows: a
+// headline's "Army chiefs meet to plan Ukraine force" is the force the
+// standfirst calls "a post-ceasefire mission". After the lead, nothing is
+// pending.
+func (t *Tagger) resolveForward(st *tagState, a *Article, p *Paragraph) {
+	kept := st.pending[:0]
+	for _, r := range st.pending {
+		if int(r.k) >= st.k {
+			kept = append(kept, r)
+			continue
+		}
+		ti := t.groups[r.group].topic
+		if !st.phrase.Has(ti) || int(r.k) >= len(a.Head) {
+			kept = append(kept, r)
+			continue
+		}
+		h := &a.Head[r.k]
+		if h.Topics.Has(ti) {
+			continue
+		}
+		h.Topics = h.Topics.With(ti)
+		a.TopicCounts[ti]++
+		st.story |= h.Topics & t.threadMask
+		st.forward = append(st.forward, carried{int(r.k), Span{Topic: ti, Start: int(r.start), End: int(r.end), Via: ViaReference, Antecedent: p.Index}})
+	}
+	st.pending = kept
+	if p.Kind == Body {
+		st.pending = st.pending[:0]
+	}
+	slices.SortStableFunc(st.forward, func(x, y carried) int { return x.k - y.k })
+}
+
 // Words around a predicate noun: "this is only a framework agreement",
 // "it is not a force to replace Ukraine's army", "such a partnership".
 var (
@@ -414,6 +469,13 @@ func restates(st *tagState, j int32) bool {
 func (tz *tokenizer) isPlural(i int32) bool {
 	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
 	return len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
+}
+
+// possessiveS reports whether token i is written with a possessive 's
+// ("leader's"), which its normal form drops.
+func (tz *tokenizer) possessiveS(i int32) bool {
+	w := tz.text[tz.tokens[i].start:tz.tokens[i].end]
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S")
 }
 
 // capitalised reports whether token i starts with a capital letter.

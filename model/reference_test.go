@@ -210,3 +210,53 @@ func TestContextPhrases(t *testing.T) {
 		t.Error("a context phrase with ~N was accepted")
 	}
 }
+
+// TestHeadlineRefersForward: a headline's noun that nothing before it named
+// ("plan Ukraine force") stands for what the standfirst or the lead names,
+// and says so; named only further down, it stays untagged.
+func TestHeadlineRefersForward(t *testing.T) {
+	tg := defaultTagger(t)
+	si := slices.IndexFunc(tg.Topics(), func(t Topic) bool { return t.ID == "security-guarantees" })
+	for _, tt := range []struct {
+		text       string
+		want       bool
+		antecedent int
+	}{
+		{"Army chiefs meet in Paris to plan Ukraine force\n\nMilitary leaders discussed what a post-ceasefire mission could look like, officials said\n\nBy Jane Roe\n\nOfficers from 30 countries met on Tuesday.\n", true, 0},
+		{"Army chiefs meet in Paris to plan Ukraine force\n\nPARIS (AFP) - Military chiefs met on Tuesday to work out how a multinational force could deter Russia after a ceasefire.\n\nThe meeting lasted a day.\n", true, 1},
+		{"Army chiefs meet in Paris to plan Ukraine force\n\nPARIS (AFP) - Military chiefs from 30 countries met on Tuesday behind closed doors, officials said.\n\nThey discussed a multinational force to deter Russia after a ceasefire.\n", false, 0},
+	} {
+		a, _, err := Parse("h.txt", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg.TagArticle(a)
+		title := a.Head[0]
+		if got := title.Topics.Has(si); got != tt.want {
+			t.Errorf("%q tagged %v, want %v", title.Text, got, tt.want)
+			continue
+		}
+		if !tt.want {
+			continue
+		}
+		var found bool
+		for _, s := range title.Spans {
+			if s.Topic == si {
+				found = true
+				if s.Via != ViaReference || s.Antecedent != tt.antecedent || title.Text[s.Start:s.End] != "Ukraine force" {
+					t.Errorf("span %+v %q, want a reference to ¶%d", s, title.Text[s.Start:s.End], tt.antecedent)
+				}
+			}
+		}
+		if !found || a.TopicCounts[si] < 2 {
+			t.Errorf("spans %+v, count %d", title.Spans, a.TopicCounts[si])
+		}
+		where := "the standfirst"
+		if tt.antecedent > 0 {
+			where = "¶1"
+		}
+		if r := title.Reasons(tg.Topics()); len(r) != 1 || !strings.Contains(r[0].Text, "refers to "+where) {
+			t.Errorf("reasons %+v, want it to refer to %s", r, where)
+		}
+	}
+}

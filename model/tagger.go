@@ -56,12 +56,19 @@ const gateBits = 18
 // gateKey hashes a word's first four bytes; a shorter word is padded with
 // zeros, so "the" and "these" have different keys.
 func gateKey(w string) uint32 {
+	// The first four bytes, big-endian, zeros past the end: written out,
+	// it is a few instructions per word of every text.
 	var h uint32
-	for i := range 4 {
-		h <<= 8
-		if i < len(w) {
-			h |= uint32(w[i])
-		}
+	switch len(w) {
+	case 0:
+	case 1:
+		h = uint32(w[0]) << 24
+	case 2:
+		h = uint32(w[0])<<24 | uint32(w[1])<<16
+	case 3:
+		h = uint32(w[0])<<24 | uint32(w[1])<<16 | uint32(w[2])<<8
+	default:
+		h = uint32(w[0])<<24 | uint32(w[1])<<16 | uint32(w[2])<<8 | uint32(w[3])
 	}
 	return (h * 2654435761) >> (32 - gateBits)
 }
@@ -405,6 +412,7 @@ type tagState struct {
 	joined      []int32 // ids of the closed compound token i + token i+1
 	joinEnd     []int32
 	occs        []occurrence
+	rights      []occurrence // the right sides of proximity rules among occs
 	stemBuf     []byte
 	joinBuf     []byte
 	tokSpans    []tokSpan // the paragraph's phrase matches, by topic then start
@@ -434,6 +442,18 @@ type tagState struct {
 	ties       []tie
 	mayCarry   bool     // the counted paragraph before is, or may be, on a thread topic
 	loose      TopicSet // topics whose refer nouns the paragraph holds, in any form
+	// k is the place of the paragraph being tagged among the article's
+	// head and body paragraphs; phrase, the topics its phrases named.
+	k      int
+	phrase TopicSet
+	// pending are the head's references that nothing before named ("plan
+	// Ukraine force" in a headline), until the standfirst or lead names
+	// their topic; forward, those it did (reference.go).
+	pending []pendingRef
+	forward []carried
+	// story holds the thread topics the head names (the lead's, when the
+	// article has no head): what the article is about (tagger_thread.go).
+	story TopicSet
 }
 
 type wordIDs struct {
@@ -480,12 +500,24 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 	st.named = slices.Grow(st.named[:0], len(t.topics))[:len(t.topics)]
 	clear(st.named)
 	st.ties, st.mayCarry = st.ties[:0], false
+	st.pending, st.forward = st.pending[:0], st.forward[:0]
+	st.k, st.story = 0, 0
+	lead := len(a.Head) == 0
 	for _, ps := range [][]Paragraph{a.Head, a.Paragraphs} {
 		for i := range ps {
-			t.tagParagraph(st, &ps[i], a.TopicCounts)
+			p := &ps[i]
+			t.tagParagraph(st, p, a.TopicCounts)
+			if len(st.pending) > 0 && p.Kind.Counts() {
+				t.resolveForward(st, a, p)
+			}
+			if p.Kind == Title || p.Kind == Standfirst || lead && p.Kind == Body {
+				st.story |= p.Topics & t.threadMask
+				lead = false
+			}
+			st.k++
 		}
 	}
-	st.carried = st.carried[:0]
+	st.carried = append(st.carried[:0], st.forward...)
 	t.threads(st, a)
 	spans := make([]Span, 0, len(st.spans)+len(st.carried))
 	from, k, c := 0, 0, 0
@@ -514,6 +546,7 @@ func (t *Tagger) tagArticle(st *tagState, a *Article) {
 // shown), so they are not tagged.
 func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	p.Topics, p.Spans = 0, nil
+	st.phrase = 0
 	if p.Kind == Caption {
 		st.spanEnds = append(st.spanEnds, len(st.spans))
 		st.ties = append(st.ties, tie{})
@@ -522,6 +555,7 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 	st.loose = 0
 	mine := len(st.spans)
 	p.Topics, st.spans = t.tag(st, p.Text, st.spans)
+	st.phrase = p.Topics
 	named := st.named[:0:0]
 	if len(st.ctxSpans) > 0 {
 		// What was named before this paragraph, for its context phrases.
@@ -541,8 +575,12 @@ func (t *Tagger) tagParagraph(st *tagState, p *Paragraph, counts []int) {
 		// Only a paragraph on no thread topic, after one that is (or may
 		// be, by its own tie), needs its tie read.
 		var tt tie
-		if p.Kind == Body && p.Topics&t.threadMask == 0 && st.mayCarry {
-			tt = t.tieOf(st, p.Text)
+		if (p.Kind == Body || p.Kind == Standfirst) && p.Topics&t.threadMask == 0 {
+			// A follow word of the article's story ties a paragraph to it
+			// wherever it stands (tagger_thread.go).
+			if st.mayCarry || p.Kind == Body && st.loose&st.story != 0 {
+				tt = t.tieOf(st, p.Text)
+			}
 		}
 		st.ties = append(st.ties, tt)
 		if p.Kind.Counts() {
@@ -644,6 +682,10 @@ func (t *Tagger) walk(st *tagState, n int32, start, pos int32) {
 	for _, id := range st.cands[from:st.candEnd[pos]] {
 		t.step(st, n, id, start, pos)
 	}
+	// Most paragraphs have no hyphenated compound that is a pattern word.
+	if len(st.joined) == 0 {
+		return
+	}
 	jfrom := int32(0)
 	if pos > 0 {
 		jfrom = st.joinEnd[pos-1]
@@ -741,8 +783,9 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 	// A block of the topic anywhere in the paragraph ("the IMF") says its
 	// money talk is someone else's.
 	st.followSpans = follow
-	// Ties matter only after a paragraph on a thread topic.
-	if !st.mayCarry {
+	// Ties matter only after a paragraph on a thread topic, or in an
+	// article whose head names one.
+	if !st.mayCarry && st.story == 0 {
 		follow = follow[:0]
 	}
 	for _, f := range follow {
@@ -850,6 +893,17 @@ func overlapsAny(s tokSpan, excepts []tokSpan) bool {
 // eachMatch calls fn for every plain occurrence (p is unused) and for every
 // pair of proximity sides close enough (a is the left side's atom).
 func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occurrence)) {
+	// A left side is tried against the right sides only, in their order.
+	rights := st.rights[:0]
+	if cap(rights) < len(st.occs) {
+		rights = make([]occurrence, 0, len(st.occs))
+	}
+	for _, o := range st.occs {
+		if o.right != 0 {
+			rights = append(rights, o)
+		}
+	}
+	st.rights = rights
 	for _, o := range st.occs {
 		a := t.atoms[o.atom]
 		switch a.role {
@@ -857,7 +911,7 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 			fn(nearRule{}, a, o, o)
 		case roleNearLeft:
 			rule := t.near[a.rule]
-			for _, p := range st.occs {
+			for _, p := range rights {
 				if p.right == int32(a.rule)+1 && gap(o, p) <= rule.distance {
 					fn(rule, a, o, p)
 				}

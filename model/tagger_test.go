@@ -356,3 +356,47 @@ func TestTagArticleMatchesTag(t *testing.T) {
 		t.Fatalf("only %d paragraphs with spans", tagged)
 	}
 }
+
+// TestPhraseCategories: the phrasings of real coverage the default topics
+// read as a mission topic, and the places and senses they do not, one
+// sentence of our own per category.
+func TestPhraseCategories(t *testing.T) {
+	tg := defaultTagger(t)
+	tests := []struct {
+		text  string
+		topic string
+		want  bool
+	}{
+		// Security guarantees.
+		{"Trump said the United States would help protect Ukraine after the war.", "security-guarantees", true},
+		{"The plan set out how Ukraine would be defended once the shooting stops.", "security-guarantees", true},
+		{"He ruled out sending American ground troops to the country.", "security-guarantees", true},
+		{"Britain offered to send troops to police a ceasefire.", "security-guarantees", true},
+		{"Kyiv would drop its bid in exchange for binding commitments from its allies.", "security-guarantees", true},
+		{"The leaders called for robust protection for Kyiv.", "security-guarantees", true},
+		{"A US-led mechanism would monitor and verify a ceasefire.", "security-guarantees", true},
+		{"Paris proposed a European-led force of 25,000.", "security-guarantees", true},
+		{"Europe must ensure Ukraine's security for decades.", "security-guarantees", true},
+		{"Belgium wants guarantees in case Russia wins a legal challenge.", "security-guarantees", false},
+		// Territory.
+		{"Trump said Ukraine could win all of Ukraine back.", "territory", true},
+		{"The deal would freeze the front where it stands.", "territory", true},
+		{"Russia launched 300 drones at its territory overnight.", "territory", false},
+		{"Units would be positioned away from the line of contact.", "territory", false},
+		{"Kyiv keeps its resources and its territorial waters.", "territory", false},
+		{"The lithium deposit in Donetsk was overrun in January.", "territory", false},
+		{"Several deposits lie in areas now occupied by Russia.", "territory", false},
+		{"Russia claimed the town of Siversk in Donetsk Oblast.", "territory", false},
+		{"Russian forces advanced in the Donetsk region overnight.", "territory", false},
+		{"Ukrainian troops withdrew from the Kursk region in March.", "territory", false},
+		// Frozen assets.
+		{"The Kremlin called it the illegal seizure of Russian property.", "frozen-assets", true},
+		{"Peskov accused Europe of preparing to steal Russian money.", "frozen-assets", true},
+	}
+	for _, tt := range tests {
+		set, _ := tg.Tag(tt.text)
+		if got := slices.Contains(ids(tg, set), tt.topic); got != tt.want {
+			t.Errorf("Tag(%q): %s %v, want %v", tt.text, tt.topic, got, tt.want)
+		}
+	}
+}

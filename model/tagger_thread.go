@@ -55,15 +55,19 @@ const minThreadWords = 12
 
 // Shell nouns stand for whatever the paragraph before set out: "the plan",
 // "the proposal", "that idea", "the US offer".
-var shellNoun = wordSet("plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step")
+var shellNoun = wordSet("plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step", "demand", "demands")
 
 func isShellNoun(w []byte) bool {
 	switch string(w) {
-	case "plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step":
+	case "plan", "plans", "proposal", "proposals", "idea", "initiative", "offer", "scheme", "move", "step", "demand", "demands":
 		return true
 	}
 	return false
 }
+
+// Words after a shell noun that say what it is ("the demand for a
+// ceasefire"): then it is not the paragraph before's.
+var shellDefined = wordSet("of", "for")
 
 // maxShellAt is how far into a paragraph a shell noun ties it.
 const maxShellAt = 20
@@ -78,7 +82,7 @@ var shellStart = func() (b [256]bool) {
 }()
 
 // Words that open a paragraph turning away from the story before it.
-var turnAway = wordSet("separately", "meanwhile", "elsewhere", "also", "earlier", "later", "in", "on", "at")
+var turnAway = wordSet("separately", "meanwhile", "elsewhere", "also", "earlier", "later", "in", "on", "at", "background")
 
 // Openers among turnAway that turn away only with the words after them
 // ("In other news", "On the battlefield"); other phrases starting with
@@ -89,6 +93,10 @@ var turnAwayAfter = map[string][]string{
 	"also":  {"on", "in"},
 	"at":    {"home"},
 	"later": {""},
+	// "Earlier, …", "Earlier this week", but not "Earlier drafts of the deal".
+	"earlier": {",", "this ", "today", "on ", "in ", "that ", "last ", "yesterday"},
+	// "Background: …", the label of a paragraph of context.
+	"background": {":"},
 }
 
 func (t *Tagger) tieOf(st *tagState, text string) tie {
@@ -121,11 +129,15 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 		for j > 0 && j > i-3 && (genericMod[string(st.tz.norm(toks[j]))] || partyMod[string(st.tz.norm(toks[j]))]) {
 			j--
 		}
-		w := string(st.tz.norm(toks[j]))
-		if indefinite[w] {
+		w := st.tz.norm(toks[j])
+		if indefinite[string(w)] {
 			break
 		}
-		tt.shell = definite[w] && (i+1 == len(toks) || string(st.tz.norm(toks[i+1])) != "of")
+		// "the plan", "that idea", "the Russian leader's demand", but not
+		// "Mr Rubio's plans", which a name brings in.
+		det := definite[string(w)] || st.tz.possessiveS(int32(j)) && (!st.tz.capitalised(int32(j)) || j > 0 && definite[string(st.tz.norm(toks[j-1]))])
+		// "the plan for elections", "his demand of …" say what it is.
+		tt.shell = det && (i+1 == len(toks) || !shellDefined[string(st.tz.norm(toks[i+1]))])
 	}
 	first := string(st.tz.norm(toks[0]))
 	switch first {
@@ -165,7 +177,9 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 	st.threadRefs = refs
 	for k := 1; k < len(refs); k++ {
 		r := refs[k]
-		if r.p.Kind != Body || r.topics&t.threadMask != 0 || !r.tie.ties() {
+		// A standfirst goes on from the headline as a paragraph goes on
+		// from the one before.
+		if r.p.Kind != Body && (r.p.Kind != Standfirst || refs[k-1].p.Kind != Title) || r.topics&t.threadMask != 0 || !r.tie.ties() {
 			continue
 		}
 		prev := refs[k-1].p
@@ -173,7 +187,11 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		// quote or a pronoun ties it to the run the paragraph stands in,
 		// when the paragraph after it is on the topic too.
 		set := prev.Topics & t.threadMask & r.tie.loose
-		if r.tie.pronoun || r.tie.shell {
+		// "the plan" stands for the paragraph before's, when that was on one
+		// thing: after a plan's list of points (land, NATO, the army), it
+		// is the whole plan, on none of them in particular. A standfirst's
+		// is its headline's.
+		if r.tie.pronoun || r.tie.shell && (prev.Topics.Len() == 1 || r.p.Kind == Standfirst) {
 			set |= prev.Topics & t.threadMask
 		}
 		if r.tie.quote && k+1 < len(refs) {
@@ -183,6 +201,27 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 			r.p.Topics = r.p.Topics.With(ti)
 			a.TopicCounts[ti]++
 			st.carried = append(st.carried, carried{r.k, Span{Topic: ti, Start: int(r.tie.first), End: int(r.tie.firstEnd), Via: ViaThread, Antecedent: prev.Index}})
+		}
+		// A follow word of the story the head names takes it up again
+		// after paragraphs on something else: "Defence chiefs will meet
+		// again … to take stock of who is prepared to contribute what"
+		// under a headline on the force. Not in a paragraph on a topic of
+		// its own (the war, sanctions, weapons), where the story's words
+		// ("withdrawal", "money") mean something else.
+		if r.p.Kind != Body || r.topics != 0 {
+			continue
+		}
+		for ti := range (r.tie.loose & st.story &^ set).All() {
+			j := k - 1
+			for j >= 0 && !refs[j].p.Topics.Has(ti) {
+				j--
+			}
+			if j < 0 {
+				continue
+			}
+			r.p.Topics = r.p.Topics.With(ti)
+			a.TopicCounts[ti]++
+			st.carried = append(st.carried, carried{r.k, Span{Topic: ti, Start: int(r.tie.first), End: int(r.tie.firstEnd), Via: ViaThread, Antecedent: refs[j].p.Index}})
 		}
 	}
 }
