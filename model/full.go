@@ -59,6 +59,16 @@ func (c *Corpus) Full(a *Article) (*Article, error) {
 	return full, nil
 }
 
+// Bare is a copy of a with its metadata and counts but no paragraphs, not
+// even an outline: what a view shows of an article whose file cannot be
+// read any more, so that nothing indexes text that is not there.
+func (a *Article) Bare() *Article {
+	b := *a
+	b.summary, b.paras, b.outline = false, 0, nil
+	b.Head, b.Paragraphs = nil, []Paragraph{}
+	return &b
+}
+
 // HasText reports whether Full would answer from memory, without reading
 // a file: for callers that read files only off their main loop.
 func (c *Corpus) HasText(a *Article) bool {

@@ -65,7 +65,7 @@ func (c *compareView) layout() {
 		return
 	}
 	if c.full[0] == nil {
-		c.readSides()
+		return // nothing compared yet
 	}
 	pins := c.s.pins
 	o := render.CompareOptions{Width: c.width, Topic: c.s.topic, Focus: c.focus, Stack: c.width < render.StackWidth,

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"briefing/model"
 	"briefing/store"
@@ -120,4 +123,42 @@ func TestTextReadOffTheMainLoop(t *testing.T) {
 	if !strings.Contains(screen(a), "¶") {
 		t.Errorf("> in compare:\n%s", screen(a))
 	}
+}
+
+// An article whose file went away after the index was read opens, compares
+// and jumps without a panic, saying why its text is missing.
+func TestGoneFileNeverPanics(t *testing.T) {
+	dir := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full := seedCorpus(t)
+	tg, err := model.NewTagger(full.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := model.LoadPaths([]string{dir}, model.LoadOptions{Tagger: tg, Summaries: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range c.Articles[:2] {
+		if err := os.Remove(a.Path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := startApp(New(c, Options{Style: render.StyleNoTTY}), 120, 40)
+	press(a, enter)
+	if !strings.Contains(screen(a), "cannot read") {
+		t.Errorf("opening a gone file:\n%s", screen(a))
+	}
+	press(a, "1", "]", "[", "w", "p", esc, "c", ">", "<", "tab", "j", "p", esc, "m", enter)
+	a.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	_ = screen(a)
 }

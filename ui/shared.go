@@ -61,11 +61,12 @@ func (s *shared) articleIndex(a *model.Article) int {
 }
 
 // full is a with its text: the corpus reads a summary's file on demand
-// (about a millisecond). On failure a comes back with why.
+// (about a millisecond; commands read it first, see readFirst). When the
+// file is gone, a comes back bare (no paragraphs) with why.
 func (s *shared) full(a *model.Article) (*model.Article, error) {
 	f, err := s.corpus.Full(a)
 	if err != nil {
-		return a, err
+		return a.Bare(), err
 	}
 	return f, nil
 }

@@ -140,6 +140,9 @@ func topicColumn(st Styles, a *model.Article, side, ti, width int, o CompareOpti
 	}
 	var col column
 	for n, i := range on {
+		if i >= len(a.Paragraphs) {
+			break // an outline without its text
+		}
 		if n > 0 {
 			col.lines = append(col.lines, "")
 		}
