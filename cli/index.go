@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -29,11 +30,13 @@ func openIndex(e env, c *common, tagger *model.Tagger) *index.Index {
 		if x, err = index.Open(dir, tagger.CacheKey()); err == nil {
 			if x.Notice != "" {
 				fmt.Fprintf(e.stderr, "briefing: warning: %s\n", x.Notice)
+				x.Notice = ""
 			}
 			return x
 		}
 	}
-	fmt.Fprintf(e.stderr, "briefing: warning: no index (%v); reading every file\n", err)
+	c.indexErr = err
+	fmt.Fprintf(e.stderr, "briefing: warning: %v; reading every file\n", err)
 	return nil
 }
 
@@ -61,12 +64,14 @@ func planIndexed(e env, c *common, paths []string, opts model.LoadOptions) (*mod
 }
 
 // finishIndex writes what a load read into the index and closes it. A
-// failed write is a warning: the index is a cache.
-func finishIndex(e env, x *index.Index) {
+// failed write is a warning (the index is a cache), and an error for
+// briefing index.
+func finishIndex(e env, c *common, x *index.Index) {
 	if x == nil {
 		return
 	}
 	if err := x.Commit(); err != nil {
+		c.indexErr = err
 		fmt.Fprintf(e.stderr, "briefing: warning: %v\n", err)
 	}
 	x.Close()
@@ -78,14 +83,31 @@ func loadIndexed(e env, c *common, paths []string, opts model.LoadOptions) (*mod
 	if err != nil {
 		return nil, nil, err
 	}
-	if n := p.Pending(); n >= backgroundFrom && x != nil {
-		// Seconds of work: say why, and that it is once.
+	long := p.Pending() >= backgroundFrom && x != nil
+	if long {
+		// Seconds of work: say why, that it is once, and how far it is.
+		n := p.Pending()
 		fmt.Fprintf(e.stderr, "briefing: indexing %s files; later starts read only what changed\n", humanize.Comma(int64(n)))
+		var mu sync.Mutex
+		shown := 0
+		p.OnProgress(func(done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			if done*10/total > shown && done < total {
+				shown = done * 10 / total
+				fmt.Fprintf(e.stderr, "briefing: indexed %s of %s files\n", humanize.Comma(int64(done)), humanize.Comma(int64(total)))
+			}
+		})
 	}
 	corpus, warns, err := p.Load()
-	finishIndex(e, x)
-	stats := p.Stats()
-	c.stats = &stats
+	finishIndex(e, c, x)
+	if long {
+		debug.FreeOSMemory() // reading left hundreds of MB behind
+	}
+	if x != nil {
+		stats := p.Stats()
+		c.stats = &stats
+	}
 	return corpus, warns, err
 }
 
@@ -124,9 +146,14 @@ loses nothing. --rebuild empties it first, reading every file again.`,
 			if err != nil {
 				return err
 			}
-			if c.stats == nil {
-				fmt.Fprintf(e.stdout, "%s: the built-in seeds are not indexed\n", plural(len(corpus.Articles), "article"))
+			switch {
+			case c.indexErr != nil:
+				return fmt.Errorf("the index was not updated: %w", c.indexErr)
+			case c.stats == nil && c.from == fromSeeds:
+				fmt.Fprintf(e.stdout, "%d articles: the built-in seeds are not indexed\n", len(corpus.Articles))
 				return nil
+			case c.stats == nil:
+				return errors.New("no index was read or written")
 			}
 			s := *c.stats
 			dir, _ := c.state.folder()
@@ -203,7 +230,7 @@ func loadForApp(e env, c *common, paths []string) (*model.Corpus, <-chan model.L
 	}
 	if p.Pending() < backgroundFrom {
 		corpus, warns, err := p.Load()
-		finishIndex(e, x)
+		finishIndex(e, c, x)
 		for _, w := range warns {
 			fmt.Fprintf(e.stderr, "briefing: warning: %s\n", w)
 		}
@@ -217,6 +244,7 @@ func loadForApp(e env, c *common, paths []string) (*model.Corpus, <-chan model.L
 		ready = model.NewCorpus(nil, tagger.Topics())
 	}
 	return ready, p.Background(func() error {
+		defer debug.FreeOSMemory() // reading left hundreds of MB behind
 		if x == nil {
 			return nil
 		}

@@ -62,8 +62,10 @@ type common struct {
 	state stateOptions
 	// noIndex is --no-index: read every file, keep no index.
 	noIndex bool
-	// stats is what the last load through the index did (briefing index).
-	stats *model.LoadStats
+	// stats is what the last load through the index did, and indexErr
+	// why the index could not be used or written (briefing index).
+	stats    *model.LoadStats
+	indexErr error
 }
 
 // Run executes briefing with args and returns the exit status. app builds

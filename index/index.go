@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -217,6 +218,12 @@ func replaceable(err error) bool {
 // for whoever wants to look at it.
 func moveAside(path string) (string, error) {
 	aside := fmt.Sprintf("%s.bad-%s", path, time.Now().Format("20060102-150405"))
+	for n := 2; ; n++ { // never over an earlier one
+		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s.bad-%s-%d", path, time.Now().Format("20060102-150405"), n)
+	}
 	if err := os.Rename(path, aside); err != nil {
 		return "", err
 	}

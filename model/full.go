@@ -88,6 +88,23 @@ func (c *Corpus) readText(a *Article) (*Article, error) {
 	return c.text.read(a)
 }
 
+// readUntagged is a's file read and parsed, its paragraphs without
+// topics: what the search index needs (tagging is most of the cost).
+func (t *textSource) readUntagged(a *Article) (*Article, error) {
+	var data []byte
+	var err error
+	if t.fsys != nil {
+		data, err = fs.ReadFile(t.fsys, a.Path)
+	} else {
+		data, err = readFile(a.Path, t.limit, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	full, _, err := Parse(a.Path, data)
+	return full, err
+}
+
 // read reads, parses and tags a's file; what the list shows of it (id,
 // outlet) stays as the summary has it.
 func (t *textSource) read(a *Article) (*Article, error) {

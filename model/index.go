@@ -149,7 +149,7 @@ func (idx *Index) indexArticles(c *Corpus, from, to int) *indexShard {
 		if a.IsSummary() {
 			// Read and let go: holding every text is what summaries avoid.
 			// A file gone or changed since indexed keeps what still lines up.
-			full, err := c.text.read(a)
+			full, err := c.text.readUntagged(a)
 			if err != nil {
 				continue
 			}

@@ -487,6 +487,10 @@ func (p *Plan) Background(finish func() error) <-chan LoadUpdate {
 	return ch
 }
 
+// OnProgress has fn told how many of the files to read are read, from the
+// loading goroutines, now and then.
+func (p *Plan) OnProgress(fn func(done, total int)) { p.opts.Progress = fn }
+
 // Pending is how many files are still to read.
 func (p *Plan) Pending() int { return p.stats.Files - p.stats.Unchanged }
 

@@ -295,7 +295,7 @@ func (l *listView) View() string {
 	case l.filterErr != "":
 		b.WriteString("\n" + st.Error.Render("  "+l.filterErr))
 	case len(l.items) == 0 && len(l.s.corpus.Articles) == 0 && l.s.indexing != "":
-		b.WriteString("\n" + st.Dim.Render("  the articles show here as soon as they are indexed"))
+		b.WriteString("\n" + st.Dim.Render(render.Truncate("  articles appear when they are indexed", l.width)))
 	case len(l.items) == 0:
 		b.WriteString("\n" + st.Dim.Render("  no articles match"))
 	}

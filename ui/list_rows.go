@@ -40,10 +40,12 @@ func (l *listView) header() string {
 	if l.s.adds.refusal() == "" {
 		add = " · A adds a URL"
 	}
+	progress := ""
 	if l.s.indexing != "" {
-		from += " · " + l.s.indexing
+		// Before where they come from: a long path must not cut it.
+		progress = " · " + l.s.indexing
 	}
-	return fmt.Sprintf("%s%s · / to filter%s", count(len(l.items), "article"), from, add)
+	return fmt.Sprintf("%s%s%s · / to filter%s", count(len(l.items), "article"), progress, from, add)
 }
 
 // alsoIn is the line under a story that other outlets ran too, starting

@@ -45,6 +45,9 @@ func (a *App) loaded(msg loadingMsg) tea.Cmd {
 	u := msg.u
 	if !u.Final {
 		a.s.indexing = fmt.Sprintf("indexing %s of %s…", humanize.Comma(int64(u.Done)), humanize.Comma(int64(u.Total)))
+		if u.Done == u.Total {
+			a.s.indexing = "indexed; grouping copies…" // the last seconds at 100,000
+		}
 		return a.waitLoading()
 	}
 	a.s.indexing, a.loading = "", nil

@@ -29,7 +29,7 @@ func TestBackgroundLoading(t *testing.T) {
 	if a.Init() == nil {
 		t.Fatal("no command waits for the load")
 	}
-	if s := screen(a); !strings.Contains(s, "0 articles") || !strings.Contains(s, "show here as soon as they are indexed") {
+	if s := screen(a); !strings.Contains(s, "0 articles") || !strings.Contains(s, "articles appear when they are indexed") {
 		t.Errorf("before any news:\n%s", s)
 	}
 	// The commands that wait on the channel are not run: each blocks until

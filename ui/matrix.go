@@ -250,6 +250,9 @@ func (m *matrixView) View() string {
 		}
 		b.WriteString(style.Render(fmt.Sprintf("%*s ", matrixCell-1, ansi.Truncate(topics[c].Badge, matrixCell-1, ""))))
 	}
+	if len(m.rows) == 0 {
+		b.WriteString("\n" + st.Dim.Render("  no articles"+m.s.yet()))
+	}
 	for r := m.rowOffset; r < len(m.rows) && r < m.rowOffset+m.visibleRows(); r++ {
 		row := m.rows[r]
 		b.WriteString("\n")

@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 
 	"briefing/model"
 	"briefing/ui/render"
@@ -330,6 +331,10 @@ func (v *resultsView) View() string {
 	switch {
 	case v.err != "":
 		lines = append(lines, st.Error.Render(render.Truncate(v.err, v.width)))
+	case v.res == nil && v.running:
+		// The first search reads every article to index its words: a
+		// second at 10,000 articles, far longer at 100,000.
+		lines = append(lines, st.Dim.Render(render.Truncate(fmt.Sprintf("searching… the first search reads all %s articles", humanize.Comma(int64(len(v.s.corpus.Articles)))), v.width)))
 	case v.res == nil:
 		lines = append(lines, st.Dim.Render(render.Truncate(`type to search every paragraph: words, "a phrase", -word, #topic, source:reuters, after:2025-11-01`, v.width)))
 	default:
@@ -354,9 +359,9 @@ func (v *resultsView) summary() string {
 	if r.Total == 0 {
 		if v.final && v.query != nil && v.query.Typing() != v.query {
 			last := v.query.Terms[len(v.query.Terms)-1].Raw
-			return render.Truncate(fmt.Sprintf("no paragraph has the word %q; %s* finds words that start so", last, last), v.width)
+			return render.Truncate(fmt.Sprintf("no paragraph has the word %q%s; %s* finds words that start so", last, v.s.yet(), last), v.width)
 		}
-		return "no paragraph matches"
+		return "no paragraph matches" + v.s.yet()
 	}
 	by := "newest first"
 	if r.Order == model.Relevance {

@@ -113,3 +113,12 @@ func articlesOf(c *model.Corpus, msg tea.Msg) []*model.Article {
 	}
 	return nil
 }
+
+// yet qualifies a "none" while the articles are still being read: a first
+// start's silence is not the coverage's.
+func (s *shared) yet() string {
+	if s.indexing == "" {
+		return ""
+	}
+	return " yet (" + s.indexing + ")"
+}

@@ -183,6 +183,12 @@ func (m *timelineView) Update(msg tea.Msg) tea.Cmd {
 		if m.built && m.topic() != m.s.topic {
 			m.build()
 		}
+	case corpusChangedMsg:
+		// Laid out again over the new articles (a first start's index
+		// arriving, an added article).
+		if m.built {
+			m.build()
+		}
 	case tea.KeyPressMsg:
 		if m.listing {
 			return m.updateList(msg)
@@ -260,7 +266,7 @@ func (m *timelineView) View() string {
 	case m.tl == nil:
 		return st.Dim.Render("choose a topic first: 1-9 or t")
 	case !m.hasRows():
-		s := m.s.topicName() + ": no dated article covers it"
+		s := m.s.topicName() + ": no dated article covers it" + m.s.yet()
 		if m.tl.Undated > 0 {
 			s += fmt.Sprintf(" (%s in undated articles)", plural(m.tl.Undated, "paragraph"))
 		}
@@ -397,7 +403,7 @@ func (m *timelineView) Status() string {
 	case m.tl == nil:
 		return "choose a topic first: 1-9 or t"
 	case !m.hasRows():
-		return m.s.topicName() + ": nothing dated to lay out"
+		return m.s.topicName() + ": nothing dated to lay out" + m.s.yet()
 	case m.listing:
 		return fmt.Sprintf("paragraph %d/%d · enter opens it in the reader · esc back to the grid", m.item+1, len(m.refs))
 	}
