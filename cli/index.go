@@ -217,7 +217,12 @@ func loadForApp(e env, c *common, paths []string) (*model.Corpus, <-chan model.L
 		// What the index holds shows at once; the files are checked
 		// behind it and any change arrives as a new corpus.
 		opts.Cache = x
+		// Decoding only adds live memory: collecting garbage while it
+		// grows is wasted work before the first frame. The check behind
+		// it gives memory back.
+		gc := debug.SetGCPercent(400)
 		ready, snap, err := model.FromCache(dirs, opts)
+		debug.SetGCPercent(gc)
 		if err == nil && ready != nil {
 			return ready, checkBehind(x, snap, dirs), nil
 		}
