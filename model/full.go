@@ -91,13 +91,7 @@ func (c *Corpus) readText(a *Article) (*Article, error) {
 // readUntagged is a's file read and parsed, its paragraphs without
 // topics: what the search index needs (tagging is most of the cost).
 func (t *textSource) readUntagged(a *Article) (*Article, error) {
-	var data []byte
-	var err error
-	if t.fsys != nil {
-		data, err = fs.ReadFile(t.fsys, a.Path)
-	} else {
-		data, err = readFile(a.Path, t.limit, nil)
-	}
+	data, err := t.data(a)
 	if err != nil {
 		return nil, err
 	}
@@ -105,16 +99,18 @@ func (t *textSource) readUntagged(a *Article) (*Article, error) {
 	return full, err
 }
 
+// data is a's file, from the embedded seeds or the disk.
+func (t *textSource) data(a *Article) ([]byte, error) {
+	if t.fsys != nil {
+		return fs.ReadFile(t.fsys, a.Path)
+	}
+	return readFile(a.Path, t.limit, nil)
+}
+
 // read reads, parses and tags a's file; what the list shows of it (id,
 // outlet) stays as the summary has it.
 func (t *textSource) read(a *Article) (*Article, error) {
-	var data []byte
-	var err error
-	if t.fsys != nil {
-		data, err = fs.ReadFile(t.fsys, a.Path)
-	} else {
-		data, err = readFile(a.Path, t.limit, nil)
-	}
+	data, err := t.data(a)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %s", a.Path, describe(err))
 	}

@@ -211,23 +211,18 @@ func (d *decoder) result() *fileResult {
 	return r
 }
 
-// intsOf and outlinesOf hand out slices whose capacity ends at their
-// length, so an append copies rather than overwrites a neighbour.
-func (d *decoder) intsOf(n int) []int {
-	if n > len(d.ints) {
-		d.ints = make([]int, max(n, 4096))
-	}
-	s := d.ints[:n:n]
-	d.ints = d.ints[n:]
-	return s
-}
+func (d *decoder) intsOf(n int) []int             { return carve(&d.ints, n, 4096) }
+func (d *decoder) outlinesOf(n int) []paraOutline { return carve(&d.outlines, n, 2048) }
 
-func (d *decoder) outlinesOf(n int) []paraOutline {
-	if n > len(d.outlines) {
-		d.outlines = make([]paraOutline, max(n, 2048))
+// carve hands out n items of a chunk, a new chunk of at least size when it
+// runs out; the slice's capacity ends at its length, so an append copies
+// rather than overwrites a neighbour.
+func carve[T any](chunk *[]T, n, size int) []T {
+	if n > len(*chunk) {
+		*chunk = make([]T, max(n, size))
 	}
-	s := d.outlines[:n:n]
-	d.outlines = d.outlines[n:]
+	s := (*chunk)[:n:n]
+	*chunk = (*chunk)[n:]
 	return s
 }
 
