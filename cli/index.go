@@ -126,11 +126,17 @@ loses nothing. --rebuild empties it first, reading every file again.`,
 			if c.noIndex {
 				return usageError{err: fmt.Errorf("--no-index and index contradict each other"), usage: cmd.UseLine()}
 			}
+			// No index, no point reading every file first.
+			tagger, err := loadTagger(e, c)
+			if err != nil {
+				return err
+			}
+			probe := openIndex(e, c, tagger)
+			if probe == nil {
+				return fmt.Errorf("the index was not updated: %w", c.indexErr)
+			}
+			probe.Close()
 			if rebuild {
-				tagger, err := loadTagger(e, c)
-				if err != nil {
-					return err
-				}
 				x := openIndex(e, c, tagger)
 				if x == nil {
 					return fmt.Errorf("no index to rebuild")

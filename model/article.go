@@ -88,9 +88,10 @@ type Article struct {
 	// A summary (summary.go) keeps of its body only how many paragraphs
 	// there are and the outline of those that carry a topic or are not
 	// plain body: enough for counts, jumps and the timeline.
-	summary bool
-	paras   int
-	outline []paraOutline // by index
+	summary    bool
+	unreadable bool // Bare: the file could not be read
+	paras      int
+	outline    []paraOutline // by index
 	// sourceFrom is what set Source, so that stronger evidence wins.
 	sourceFrom sourceOrigin
 }

@@ -66,8 +66,13 @@ func (a *Article) Bare() *Article {
 	b := *a
 	b.summary, b.paras, b.outline = false, 0, nil
 	b.Head, b.Paragraphs = nil, []Paragraph{}
+	b.unreadable = true
 	return &b
 }
+
+// Unreadable reports a bare copy of an article whose file could not be
+// read: its silence on every topic is not the outlet's.
+func (a *Article) Unreadable() bool { return a.unreadable }
 
 // HasText reports whether Full would answer from memory, without reading
 // a file: for callers that read files only off their main loop.

@@ -27,9 +27,19 @@ func (l *listView) index() {
 }
 
 // rebuild follows a new corpus, keeping the cursor and the marks on the
-// same articles.
+// same articles: the same files, as an id can pass to another article
+// when the one that had it is gone (ids settle clashes in corpus order).
 func (l *listView) rebuild(old *model.Corpus) {
-	at := func(i int) int { return l.s.corpus.Position(old.Articles[i].ID) }
+	byPath := make(map[string]int, len(l.s.corpus.Articles))
+	for i, a := range l.s.corpus.Articles {
+		byPath[a.Path] = i
+	}
+	at := func(i int) int {
+		if j, ok := byPath[old.Articles[i].Path]; ok {
+			return j
+		}
+		return -1
+	}
 	cur := -1
 	if l.cursor < len(l.items) {
 		cur = at(l.items[l.cursor])

@@ -158,6 +158,10 @@ func TestGoneFileNeverPanics(t *testing.T) {
 	if !strings.Contains(screen(a), "cannot read") {
 		t.Errorf("opening a gone file:\n%s", screen(a))
 	}
+	press(a, "2", "j")
+	if s := statusLine(a); !strings.Contains(s, "its file cannot be read") || strings.Contains(s, "no coverage") {
+		t.Errorf("a gone file's status claims silence: %q", s)
+	}
 	press(a, "1", "]", "[", "w", "p", esc, "c", ">", "<", "tab", "j", "p", esc, "m", enter)
 	a.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	_ = screen(a)

@@ -350,7 +350,10 @@ func (r *readerView) Status() string {
 	if r.save.slow {
 		parts = append(parts, "saving…")
 	}
-	if r.s.topic >= 0 && r.article != nil {
+	if r.article != nil && r.article.Unreadable() {
+		// Its counts say it covers topics; its text is what is missing.
+		parts = append(parts, "its file cannot be read")
+	} else if r.s.topic >= 0 && r.article != nil {
 		paras := r.topicParagraphs()
 		if len(paras) == 0 {
 			parts = append(parts, r.s.topicID()+": no coverage here")

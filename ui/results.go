@@ -161,6 +161,9 @@ func (v *resultsView) Update(msg tea.Msg) tea.Cmd {
 			v.notice = fmt.Sprintf("saved as topic %s (%s): every view uses it now", msg.topic.Name, msg.topic.Badge)
 		}
 	case corpusChangedMsg:
+		// The old answer is of other articles: the first search over new
+		// ones says it is reading them rather than show it.
+		v.res = nil
 		return v.run(true)
 	case tea.KeyPressMsg:
 		switch {
@@ -371,7 +374,7 @@ func (v *resultsView) summary() string {
 	if r.Order == model.Relevance {
 		other = "date"
 	}
-	s := fmt.Sprintf("%s in %s, %s · o orders by %s", plural(r.Total, "paragraph"), plural(r.Articles, "article"), by, other)
+	s := fmt.Sprintf("%s in %s, %s · o orders by %s", count(r.Total, "paragraph"), count(r.Articles, "article"), by, other)
 	if len(r.Items) < r.Total {
 		s += fmt.Sprintf(" · the first %d shown", len(r.Items))
 	}

@@ -135,7 +135,10 @@ type column struct {
 func topicColumn(st Styles, a *model.Article, side, ti, width int, o CompareOptions) column {
 	cursor := o.Cursor
 	on := a.ParagraphsOn(ti)
-	if len(on) == 0 {
+	switch {
+	case a.Unreadable():
+		return column{lines: []string{st.Dim.Render("its file cannot be read")}}
+	case len(on) == 0:
 		return column{lines: []string{st.Dim.Render("no coverage")}}
 	}
 	var col column
