@@ -240,3 +240,37 @@ func TestHeldOut5(t *testing.T) {
 		t.Errorf("mission precision %.3f, want at least 0.80", all.precision())
 	}
 }
+
+// TestHeadlineOverStandfirst: a headline and a standfirst on two adjacent
+// lines at the top of a file (copied from a web page) are read as such, not
+// joined as one hard-wrapped paragraph; a hard-wrapped lead, a wrapped
+// headline and a headline over its lead stay as they were.
+func TestHeadlineOverStandfirst(t *testing.T) {
+	for _, c := range []struct {
+		text, title, standfirst, first string
+	}{
+		{"Starmer says UK ready to put troops in Ukraine as Europe forms a coalition\nPrime Minister unveils four-step plan at summit two days after Oval Office clash\n\nBy Jane Roe\n\nLONDON — Leaders met on Sunday to agree a plan for the country after the war.\n",
+			"Starmer says UK ready to put troops in Ukraine as Europe forms a coalition", "Prime Minister unveils four-step plan at summit two days after Oval Office clash", "LONDON — Leaders met on Sunday to agree a plan for the country after the war."},
+		// The standfirst as a sentence, full stop and all, before a byline.
+		{"Ukraine fund becomes operational as first projects near\nBoth sides have each pledged $75 million in initial capital, the minister said.\n\nBy Jane Roe\n\nKYIV — The fund is ready to work, the prime minister wrote on Sunday evening.\n",
+			"Ukraine fund becomes operational as first projects near", "Both sides have each pledged $75 million in initial capital, the minister said.", "KYIV — The fund is ready to work, the prime minister wrote on Sunday evening."},
+		// A hard-wrapped plain-text lead: one paragraph, its title its first sentence.
+		{"The United States and Ukraine have completed the steps needed to launch\nTheir joint fund, the prime minister said on Thursday in a statement.\n\nThe fund is ready to work, she wrote on Telegram later that evening.\n",
+			"", "", "The United States and Ukraine have completed the steps needed to launch Their joint fund, the prime minister said on Thursday in a statement."},
+		// A long headline wrapped: one title.
+		{"Zelensky balks at US demand for $500 billion in Ukraine\nResource Revenue\n\nKyiv has refused to sign a US proposal that would hand over half of its revenues.\n",
+			"Zelensky balks at US demand for $500 billion in Ukraine Resource Revenue", "", "Kyiv has refused to sign a US proposal that would hand over half of its revenues."},
+	} {
+		a, _, err := Parse("a.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first string
+		if len(a.Paragraphs) > 0 {
+			first = a.Paragraphs[0].Text
+		}
+		if c.title != "" && a.Title != c.title || a.Standfirst != c.standfirst || first != c.first {
+			t.Errorf("%.40q: title %q standfirst %q first ¶ %q", c.text, a.Title, a.Standfirst, first)
+		}
+	}
+}
