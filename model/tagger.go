@@ -731,7 +731,12 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 		case a.role == roleMatch:
 			spans = append(spans, tokSpan{a.topic, o.first, o.last})
 		case rule.except:
-			excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
+			// An exception reads one phrase: "guarantees … financed by
+			// Europe" is money, not "… financed by Europe. \"The security
+			// guarantees will be decided"".
+			if !sentenceBetween(toks, st.tz.text, o, p) {
+				excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
+			}
 		default:
 			pairs = append(pairs, nearPair{a.topic, o, p})
 		}
@@ -918,6 +923,27 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 			}
 		}
 	}
+}
+
+// sentenceBetween reports a sentence end between two occurrences: a full
+// stop, question or exclamation mark after a lower-case word, then a space.
+// ("U.S. troops" and "Mr. Rubio" end nothing.)
+func sentenceBetween(toks []token, text string, a, b occurrence) bool {
+	if a.first > b.first {
+		a, b = b, a
+	}
+	if b.first <= a.last {
+		return false
+	}
+	for i := a.last; i < b.first; i++ {
+		from, to := toks[i].end, toks[i+1].start
+		for j := from; j < to; j++ {
+			if c := text[j]; (c == '.' || c == '?' || c == '!') && j > 0 && text[j-1] >= 'a' && text[j-1] <= 'z' && j+1 < int32(len(text)) && (text[j+1] == ' ' || text[j+1] == '"' || text[j+1] >= 0x80) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gap is the number of words between two occurrences, 0 when they touch or
