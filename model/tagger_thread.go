@@ -143,6 +143,15 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 	switch first {
 	case "he", "she", "they":
 		tt.pronoun = st.tz.capitalised(0)
+	case "in":
+		// "In return, Zelensky signalled …": what one side gives for what
+		// the paragraph before set out.
+		if len(toks) > 1 {
+			switch string(st.tz.norm(toks[1])) {
+			case "return", "exchange":
+				tt.pronoun = true
+			}
+		}
 	}
 	if turnAway[first] {
 		if after, ok := turnAwayAfter[first]; ok {
@@ -199,6 +208,11 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		}
 		if r.tie.quote && k+1 < len(refs) {
 			set |= prev.Topics & refs[k+1].topics & t.threadMask
+		}
+		// A quote right after a paragraph on the story the head names is
+		// a reaction to it: "\"We have a solution,\" Costa told reporters."
+		if r.tie.quote && r.p.Kind == Body {
+			set |= prev.Topics & st.story & t.threadMask
 		}
 		for ti := range set.All() {
 			r.p.Topics = r.p.Topics.With(ti)
