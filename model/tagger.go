@@ -794,7 +794,7 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 		follow = follow[:0]
 	}
 	for _, f := range follow {
-		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, f.topic) {
+		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, excepts, f.topic) {
 			continue
 		}
 		st.loose = st.loose.With(f.topic)
@@ -845,9 +845,11 @@ func (t *Tagger) contexts(st *tagState, named []int32, set TopicSet, out []Span,
 
 // blocksAll reports whether a block of topic ti without a refer noun of
 // its own ("the IMF", not "monitoring mission") is among blocks.
-func (t *Tagger) blocksAll(st *tagState, blocks []tokSpan, ti int) bool {
+func (t *Tagger) blocksAll(st *tagState, blocks, excepts []tokSpan, ti int) bool {
 	for _, s := range blocks {
-		if s.topic == ti && !t.holdsNounAsWritten(st, s) {
+		// An exception of the topic over the block says it is not
+		// someone else's money here: "needs estimated by the IMF".
+		if s.topic == ti && !t.holdsNounAsWritten(st, s) && !overlapsAny(s, excepts) {
 			return true
 		}
 	}
