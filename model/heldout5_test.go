@@ -8,7 +8,9 @@ import "testing"
 // by an evaluator who read neither the topics file, the tagger nor any
 // earlier set. It was kept sealed while the second round of rules was
 // tuned on heldout4, and opened once to measure them (see the closing note
-// of issue 11).
+// of issue 11): P 0.97 R 0.87. The third round of rules was then tuned on
+// it with heldout1–4 (categories, never sentences), so it is no longer a
+// blind measure.
 
 var heldout5Labels = map[string][]heldoutLabel{
 	"2025-02-19_bloomberg-minerals-draft.txt": {
