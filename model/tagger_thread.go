@@ -209,11 +209,6 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		if r.tie.quote && k+1 < len(refs) {
 			set |= prev.Topics & refs[k+1].topics & t.threadMask
 		}
-		// A quote right after a paragraph on the story the head names is
-		// a reaction to it: "\"We have a solution,\" Costa told reporters."
-		if r.tie.quote && r.p.Kind == Body {
-			set |= prev.Topics & st.story & t.threadMask
-		}
 		for ti := range set.All() {
 			r.p.Topics = r.p.Topics.With(ti)
 			a.TopicCounts[ti]++
