@@ -256,6 +256,9 @@ func TestHeadlineOverStandfirst(t *testing.T) {
 		// The standfirst as a sentence, full stop and all, before a byline.
 		{"Ukraine fund becomes operational as first projects near\nBoth sides have each pledged $75 million in initial capital, the minister said.\n\nBy Jane Roe\n\nKYIV — The fund is ready to work, the prime minister wrote on Sunday evening.\n",
 			"Ukraine fund becomes operational as first projects near", "Both sides have each pledged $75 million in initial capital, the minister said.", "KYIV — The fund is ready to work, the prime minister wrote on Sunday evening."},
+		// The byline right under them, in the same block.
+		{"Ukraine fund becomes operational as first projects near\nBoth sides have each pledged $75 million in initial capital, the minister said.\nBy Jane Roe\n\nKYIV — The fund is ready to work, the prime minister wrote on Sunday evening.\n",
+			"Ukraine fund becomes operational as first projects near", "Both sides have each pledged $75 million in initial capital, the minister said.", "KYIV — The fund is ready to work, the prime minister wrote on Sunday evening."},
 		// A hard-wrapped plain-text lead: one paragraph, its title its first sentence.
 		{"The United States and Ukraine have completed the steps needed to launch\nTheir joint fund, the prime minister said on Thursday in a statement.\n\nThe fund is ready to work, she wrote on Telegram later that evening.\n",
 			"", "", "The United States and Ukraine have completed the steps needed to launch Their joint fund, the prime minister said on Thursday in a statement."},

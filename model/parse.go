@@ -156,10 +156,11 @@ func readHeader(a *Article, lines []string) []string {
 	}
 	if headlineOverStandfirst(lines[first:]) {
 		// Copied from a web page: the headline and the standfirst on two
-		// adjacent lines, which would otherwise be joined as hard-wrapped.
-		out := make([]string, 0, len(lines)-first+1)
-		out = append(out, lines[first], "")
-		return append(out, lines[first+1:]...)
+		// adjacent lines (the byline perhaps right under them), which would
+		// otherwise be joined as hard-wrapped.
+		out := make([]string, 0, len(lines)-first+2)
+		out = append(out, lines[first], "", lines[first+1], "")
+		return append(out, lines[first+2:]...)
 	}
 	return lines[first:]
 }
@@ -167,15 +168,22 @@ func readHeader(a *Article, lines []string) []string {
 // headlineOverStandfirst reports a first block of exactly two lines that are
 // a headline and a standfirst: a headline (no full stop) over a capitalised
 // line of more than eight words that either has no full stop either or is
-// followed by a "By …" byline. A hard-wrapped lead breaks mid-sentence and
-// ends with its full stop; a wrapped headline's second part is short.
+// followed by a "By …" byline (after a blank line or right under it, the
+// block's third line). A hard-wrapped lead breaks mid-sentence and ends with
+// its full stop; a wrapped headline's second part is short.
 func headlineOverStandfirst(lines []string) bool {
 	if len(lines) < 2 {
 		return false
 	}
 	h, s := strings.TrimSpace(lines[0]), strings.TrimSpace(lines[1])
-	if len(lines) > 2 && strings.TrimSpace(lines[2]) != "" {
-		return false
+	if len(lines) > 2 {
+		if b := strings.TrimSpace(lines[2]); b != "" {
+			// Only a byline may follow in the same block, and nothing
+			// after it.
+			if !bylineLine.MatchString(b) || wordCount(b) > 12 || len(lines) > 3 && strings.TrimSpace(lines[3]) != "" {
+				return false
+			}
+		}
 	}
 	if !looksHeadline(candidate{text: h}) || bylineLine.MatchString(h) || !startsUpper(s) || bylineLine.MatchString(s) {
 		return false
