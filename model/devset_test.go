@@ -501,6 +501,61 @@ Earlier this week, the United States voted against a United Nations resolution t
 			{"Earlier this week", "", ""},
 		},
 	},
+	{
+		// Round 3: a headline and standfirst on adjacent lines; "In
+		// return," and a quote after a paragraph on the story carry it;
+		// other countries' troops on Ukrainian soil; "the package" of the
+		// guarantees; a money exception that stops at the sentence's end.
+		name: "guarantees-in-return.txt",
+		text: `Washington offers Kyiv binding security guarantees at Berlin talks
+US and European negotiators spent two days on a text that would protect Ukraine after the war
+
+By Staff Reporter
+
+BERLIN — American and European officials on Monday offered Ukraine legally binding security guarantees modelled on NATO's mutual defence clause, diplomats said.
+
+In return, the Ukrainian president said Kyiv was ready to drop its bid to join NATO, a concession he called painful but necessary for his country.
+
+"This is the most concrete offer we have seen since the war began," a senior Ukrainian diplomat told reporters after the talks ended.
+
+The Kremlin said it would never accept NATO troops on Ukrainian soil, whatever name the allies gave to their mission.
+
+The president also said the package would include a large purchase of American air defence systems financed by European allies. "The guarantees will be settled within weeks," he said.
+
+Meanwhile, Russian drones struck the port of Odesa overnight, cutting power to thousands of homes across the region.`,
+		labels: []devLabel{
+			{"title", "SEC", ""},
+			{"standfirst", "SEC", ""},
+			{"BERLIN — American and European", "SEC", ""},
+			{"In return, the Ukrainian president", "SEC", ""},
+			{`"This is the most concrete offer`, "SEC", ""},
+			{"The Kremlin said it would never accept", "SEC", ""},
+			{"The president also said the package", "SEC", ""},
+			{"Meanwhile, Russian drones", "", ""},
+		},
+	},
+	{
+		// Round 3: the IMF as the source of an estimate of Ukraine's
+		// needs does not stop the loan's thread; its own programme does. A
+		// reaction quoted after it is a known miss.
+		name: "loan-needs.txt",
+		text: `EU leaders back reparations loan for Ukraine
+
+European Union leaders agreed on Thursday to lend Ukraine 90 billion euros backed by frozen Russian central bank assets held in Belgium.
+
+Ukraine's financing needs for the next two years are estimated by the IMF at about 60 billion euros a year, and Europe expects to cover most of them.
+
+"Ukraine will have what it needs this winter and next," the president of the European Council told reporters after the talks ended.
+
+The IMF separately approved a new 8 billion dollar programme for Kyiv, its board said in a statement released on Friday evening.`,
+		labels: []devLabel{
+			{"title", "FRZ", ""},
+			{"European Union leaders agreed", "FRZ", ""},
+			{"Ukraine's financing needs", "FRZ", ""},
+			{`"Ukraine will have what it needs`, "FRZ", "a quote is tied only when the paragraph after it is on the topic too (tying every quote after a paragraph on the head's story added as many false tags as true on the held-out sets)"},
+			{"The IMF separately approved", "", ""},
+		},
+	},
 }
 
 var missionBadges = []string{"SEC", "TER", "MIN", "FRZ"}

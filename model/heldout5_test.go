@@ -8,7 +8,9 @@ import "testing"
 // by an evaluator who read neither the topics file, the tagger nor any
 // earlier set. It was kept sealed while the second round of rules was
 // tuned on heldout4, and opened once to measure them (see the closing note
-// of issue 11).
+// of issue 11): P 0.97 R 0.87. The third round of rules was then tuned on
+// it with heldout1–4 (categories, never sentences), so it is no longer a
+// blind measure.
 
 var heldout5Labels = map[string][]heldoutLabel{
 	"2025-02-19_bloomberg-minerals-draft.txt": {
@@ -238,5 +240,42 @@ func TestHeldOut5(t *testing.T) {
 	all := logScores(t, per)
 	if all.precision() < 0.80 {
 		t.Errorf("mission precision %.3f, want at least 0.80", all.precision())
+	}
+}
+
+// TestHeadlineOverStandfirst: a headline and a standfirst on two adjacent
+// lines at the top of a file (copied from a web page) are read as such, not
+// joined as one hard-wrapped paragraph; a hard-wrapped lead, a wrapped
+// headline and a headline over its lead stay as they were.
+func TestHeadlineOverStandfirst(t *testing.T) {
+	for _, c := range []struct {
+		text, title, standfirst, first string
+	}{
+		{"Starmer says UK ready to put troops in Ukraine as Europe forms a coalition\nPrime Minister unveils four-step plan at summit two days after Oval Office clash\n\nBy Jane Roe\n\nLONDON — Leaders met on Sunday to agree a plan for the country after the war.\n",
+			"Starmer says UK ready to put troops in Ukraine as Europe forms a coalition", "Prime Minister unveils four-step plan at summit two days after Oval Office clash", "LONDON — Leaders met on Sunday to agree a plan for the country after the war."},
+		// The standfirst as a sentence, full stop and all, before a byline.
+		{"Ukraine fund becomes operational as first projects near\nBoth sides have each pledged $75 million in initial capital, the minister said.\n\nBy Jane Roe\n\nKYIV — The fund is ready to work, the prime minister wrote on Sunday evening.\n",
+			"Ukraine fund becomes operational as first projects near", "Both sides have each pledged $75 million in initial capital, the minister said.", "KYIV — The fund is ready to work, the prime minister wrote on Sunday evening."},
+		// The byline right under them, in the same block.
+		{"Ukraine fund becomes operational as first projects near\nBoth sides have each pledged $75 million in initial capital, the minister said.\nBy Jane Roe\n\nKYIV — The fund is ready to work, the prime minister wrote on Sunday evening.\n",
+			"Ukraine fund becomes operational as first projects near", "Both sides have each pledged $75 million in initial capital, the minister said.", "KYIV — The fund is ready to work, the prime minister wrote on Sunday evening."},
+		// A hard-wrapped plain-text lead: one paragraph, its title its first sentence.
+		{"The United States and Ukraine have completed the steps needed to launch\nTheir joint fund, the prime minister said on Thursday in a statement.\n\nThe fund is ready to work, she wrote on Telegram later that evening.\n",
+			"", "", "The United States and Ukraine have completed the steps needed to launch Their joint fund, the prime minister said on Thursday in a statement."},
+		// A long headline wrapped: one title.
+		{"Zelensky balks at US demand for $500 billion in Ukraine\nResource Revenue\n\nKyiv has refused to sign a US proposal that would hand over half of its revenues.\n",
+			"Zelensky balks at US demand for $500 billion in Ukraine Resource Revenue", "", "Kyiv has refused to sign a US proposal that would hand over half of its revenues."},
+	} {
+		a, _, err := Parse("a.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first string
+		if len(a.Paragraphs) > 0 {
+			first = a.Paragraphs[0].Text
+		}
+		if c.title != "" && a.Title != c.title || a.Standfirst != c.standfirst || first != c.first {
+			t.Errorf("%.40q: title %q standfirst %q first ¶ %q", c.text, a.Title, a.Standfirst, first)
+		}
 	}
 }

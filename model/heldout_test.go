@@ -325,7 +325,15 @@ func scoreHeldOut(t *testing.T, dir string, labels map[string][]heldoutLabel) ma
 			slices.Sort(topics)
 			if !score(per, got, topics) {
 				wrong++
-				t.Logf("%s ¶%d %s: got %v, want %v: %.90s", name, p.Index, p.Kind, got, topics, p.Text)
+				if os.Getenv("HELDOUT_FULL") != "" {
+					var why []string
+					for _, r := range p.Reasons(tg.Topics()) {
+						why = append(why, r.Text)
+					}
+					t.Logf("%s ¶%d %s: got %v, want %v: %s\n\t\twhy: %v", name, p.Index, p.Kind, got, topics, p.Text, why)
+				} else {
+					t.Logf("%s ¶%d %s: got %v, want %v: %.90s", name, p.Index, p.Kind, got, topics, p.Text)
+				}
 			}
 		}
 	}

@@ -154,7 +154,52 @@ func readHeader(a *Article, lines []string) []string {
 		a.Title = strings.TrimSpace(strings.TrimLeft(line, "# "))
 		return lines[first+1:]
 	}
+	if headlineOverStandfirst(lines[first:]) {
+		// Copied from a web page: the headline and the standfirst on two
+		// adjacent lines (the byline perhaps right under them), which would
+		// otherwise be joined as hard-wrapped.
+		out := make([]string, 0, len(lines)-first+2)
+		out = append(out, lines[first], "", lines[first+1], "")
+		return append(out, lines[first+2:]...)
+	}
 	return lines[first:]
+}
+
+// headlineOverStandfirst reports a first block of exactly two lines that are
+// a headline and a standfirst: a headline (no full stop) over a capitalised
+// line of more than eight words that either has no full stop either or is
+// followed by a "By …" byline (after a blank line or right under it, the
+// block's third line). A hard-wrapped lead breaks mid-sentence and ends with
+// its full stop; a wrapped headline's second part is short.
+func headlineOverStandfirst(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	h, s := strings.TrimSpace(lines[0]), strings.TrimSpace(lines[1])
+	if len(lines) > 2 {
+		if b := strings.TrimSpace(lines[2]); b != "" {
+			// Only a byline may follow in the same block, and nothing
+			// after it.
+			if !bylineLine.MatchString(b) || wordCount(b) > 12 || len(lines) > 3 && strings.TrimSpace(lines[3]) != "" {
+				return false
+			}
+		}
+	}
+	if !looksHeadline(candidate{text: h}) || bylineLine.MatchString(h) || !startsUpper(s) || bylineLine.MatchString(s) {
+		return false
+	}
+	if n := wordCount(s); n <= 8 || n > 50 || strings.HasSuffix(s, ",") {
+		return false
+	}
+	if !endsSentence(s) {
+		return true
+	}
+	for _, l := range lines[2:] {
+		if l = strings.TrimSpace(l); l != "" {
+			return bylineLine.MatchString(l) && wordCount(l) <= 12
+		}
+	}
+	return false
 }
 
 // splitParagraphs groups lines into paragraphs. Blank lines always separate;
@@ -294,7 +339,7 @@ func readLead(a *Article, cands []candidate) []candidate {
 	if a.Title == "" && len(cands) >= 2 && looksHeadline(cands[0]) {
 		a.Title = cands[0].text
 		cands = cands[1:]
-		if len(cands) >= 2 && (looksStandfirst(cands[0].text) || standfirstBeforeByline(cands)) {
+		if len(cands) >= 2 && !bylineLine.MatchString(cands[0].text) && (looksStandfirst(cands[0].text) || standfirstBeforeByline(cands)) {
 			a.Standfirst = cands[0].text
 			cands = cands[1:]
 		}

@@ -311,7 +311,7 @@ func (d *decoder) decode(path string, rec []byte) (*fileResult, error) {
 // build with another version is read again, so it must move whenever a
 // change to parsing or tagging changes what a file yields:
 // TestTaggingVersion fails until it does.
-const TaggingVersion = 3
+const TaggingVersion = 4
 
 // CacheKey names what a file loaded with this tagger yields: the build's
 // parsing and tagging and the topics in force. An index keeps records

@@ -731,7 +731,12 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 		case a.role == roleMatch:
 			spans = append(spans, tokSpan{a.topic, o.first, o.last})
 		case rule.except:
-			excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
+			// An exception reads one phrase: "guarantees … financed by
+			// Europe" is money, not "… financed by Europe. \"The security
+			// guarantees will be decided"".
+			if !sentenceBetween(toks, st.tz.text, o, p) {
+				excepts = append(excepts, tokSpan{a.topic, min(o.first, p.first), max(o.last, p.last)})
+			}
 		default:
 			pairs = append(pairs, nearPair{a.topic, o, p})
 		}
@@ -789,7 +794,7 @@ func (t *Tagger) resolve(st *tagState, toks []token, out []Span) (TopicSet, []Sp
 		follow = follow[:0]
 	}
 	for _, f := range follow {
-		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, f.topic) {
+		if overlapsAny(f, excepts) || overlapsAny(f, blocks) || overlapsOther(f, kept) || t.blocksAll(st, blocks, excepts, f.topic) {
 			continue
 		}
 		st.loose = st.loose.With(f.topic)
@@ -840,9 +845,11 @@ func (t *Tagger) contexts(st *tagState, named []int32, set TopicSet, out []Span,
 
 // blocksAll reports whether a block of topic ti without a refer noun of
 // its own ("the IMF", not "monitoring mission") is among blocks.
-func (t *Tagger) blocksAll(st *tagState, blocks []tokSpan, ti int) bool {
+func (t *Tagger) blocksAll(st *tagState, blocks, excepts []tokSpan, ti int) bool {
 	for _, s := range blocks {
-		if s.topic == ti && !t.holdsNounAsWritten(st, s) {
+		// An exception of the topic over the block says it is not
+		// someone else's money here: "needs estimated by the IMF".
+		if s.topic == ti && !t.holdsNounAsWritten(st, s) && !overlapsAny(s, excepts) {
 			return true
 		}
 	}
@@ -918,6 +925,27 @@ func (t *Tagger) eachMatch(st *tagState, fn func(rule nearRule, a atom, o, p occ
 			}
 		}
 	}
+}
+
+// sentenceBetween reports a sentence end between two occurrences: a full
+// stop, question or exclamation mark after a lower-case word, then a space.
+// ("U.S. troops" and "Mr. Rubio" end nothing.)
+func sentenceBetween(toks []token, text string, a, b occurrence) bool {
+	if a.first > b.first {
+		a, b = b, a
+	}
+	if b.first <= a.last {
+		return false
+	}
+	for i := a.last; i < b.first; i++ {
+		from, to := toks[i].end, toks[i+1].start
+		for j := from; j < to; j++ {
+			if c := text[j]; (c == '.' || c == '?' || c == '!') && j > 0 && text[j-1] >= 'a' && text[j-1] <= 'z' && j+1 < int32(len(text)) && (text[j+1] == ' ' || text[j+1] == '"' || text[j+1] >= 0x80) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gap is the number of words between two occurrences, 0 when they touch or

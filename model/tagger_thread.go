@@ -143,6 +143,15 @@ func (t *Tagger) tieOf(st *tagState, text string) tie {
 	switch first {
 	case "he", "she", "they":
 		tt.pronoun = st.tz.capitalised(0)
+	case "in":
+		// "In return, Zelensky signalled …": what one side gives for what
+		// the paragraph before set out.
+		if len(toks) > 1 {
+			switch string(st.tz.norm(toks[1])) {
+			case "return", "exchange":
+				tt.pronoun = true
+			}
+		}
 	}
 	if turnAway[first] {
 		if after, ok := turnAwayAfter[first]; ok {
@@ -179,7 +188,10 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		r := refs[k]
 		// A standfirst goes on from the headline as a paragraph goes on
 		// from the one before.
-		if r.p.Kind != Body && (r.p.Kind != Standfirst || refs[k-1].p.Kind != Title) || r.topics&t.threadMask != 0 || !r.tie.ties() {
+		// A standfirst that names no topic at all says more of the story its
+		// headline names, whatever its words.
+		standfirst := r.p.Kind == Standfirst && refs[k-1].p.Kind == Title && r.topics == 0
+		if r.p.Kind != Body && (r.p.Kind != Standfirst || refs[k-1].p.Kind != Title) || r.topics&t.threadMask != 0 || !standfirst && !r.tie.ties() {
 			continue
 		}
 		prev := refs[k-1].p
@@ -191,7 +203,7 @@ func (t *Tagger) threads(st *tagState, a *Article) {
 		// thing: after a plan's list of points (land, NATO, the army), it
 		// is the whole plan, on none of them in particular. A standfirst's
 		// is its headline's.
-		if r.tie.pronoun || r.tie.shell && (prev.Topics.Len() == 1 || r.p.Kind == Standfirst) {
+		if standfirst || r.tie.pronoun || r.tie.shell && (prev.Topics.Len() == 1 || r.p.Kind == Standfirst) {
 			set |= prev.Topics & t.threadMask
 		}
 		if r.tie.quote && k+1 < len(refs) {
