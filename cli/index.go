@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -83,6 +82,12 @@ func loadIndexed(e env, c *common, paths []string, opts model.LoadOptions) (*mod
 	if err != nil {
 		return nil, nil, err
 	}
+	return loadPlan(e, c, p, x)
+}
+
+// loadPlan loads a plan made through the index (x, nil without one),
+// saying how far it is when it reads thousands of files, then commits.
+func loadPlan(e env, c *common, p *model.Plan, x *index.Index) (*model.Corpus, []model.Warning, error) {
 	long := p.Pending() >= backgroundFrom && x != nil
 	if long {
 		// Seconds of work: say why, that it is once, and how far it is.
@@ -131,21 +136,16 @@ loses nothing. --rebuild empties it first, reading every file again.`,
 			if err != nil {
 				return err
 			}
-			probe := openIndex(e, c, tagger)
-			if probe == nil {
+			x := openIndex(e, c, tagger)
+			if x == nil {
 				return fmt.Errorf("the index was not updated: %w", c.indexErr)
 			}
-			probe.Close()
 			if rebuild {
-				x := openIndex(e, c, tagger)
-				if x == nil {
-					return fmt.Errorf("no index to rebuild")
-				}
 				err = x.Reset()
-				x.Close()
-				if err != nil {
-					return fmt.Errorf("index: %w", err)
-				}
+			}
+			x.Close()
+			if err != nil {
+				return fmt.Errorf("index: %w", err)
 			}
 			start := time.Now()
 			corpus, err := loadSummaries(e, c, args)
@@ -240,28 +240,26 @@ func loadForApp(e env, c *common, paths []string) (*model.Corpus, <-chan model.L
 		return nil, nil, err
 	}
 	if p.Pending() < backgroundFrom {
-		corpus, warns, err := p.Load()
-		finishIndex(e, c, x)
-		for _, w := range warns {
-			fmt.Fprintf(e.stderr, "briefing: warning: %s\n", w)
-		}
-		if errors.Is(err, model.ErrNoArticles) {
-			return nil, nil, fmt.Errorf("no articles found in %s", strings.Join(dirs, ", "))
-		}
+		corpus, warns, err := loadPlan(e, c, p, x)
+		corpus, err = reportLoad(e, dirs, corpus, warns, err)
 		return corpus, nil, err
 	}
-	ready := p.Ready()
-	if ready == nil {
-		ready = model.NewCorpus(nil, tagger.Topics())
-	}
-	return ready, p.Background(func() error {
-		defer debug.FreeOSMemory() // reading left hundreds of MB behind
+	// The index held none of these files: the list starts empty.
+	return model.NewCorpus(nil, tagger.Topics()), p.Background(commitBehind(x)), nil
+}
+
+// commitBehind is what ends a load in the background: the index (nil
+// without one) committed and closed, and the memory reading left behind
+// (hundreds of MB at 100,000 articles) given back.
+func commitBehind(x *index.Index) func() error {
+	return func() error {
+		defer debug.FreeOSMemory()
 		if x == nil {
 			return nil
 		}
 		defer x.Close()
 		return x.Commit()
-	}), nil
+	}
 }
 
 // firstFrame is how long the check behind the first frame waits for it.
@@ -279,17 +277,12 @@ func checkBehind(x *index.Index, snap *model.Snapshot, dirs []string) <-chan mod
 		time.Sleep(firstFrame)
 		p, err := snap.Check(dirs)
 		if err != nil || !p.Changed() {
-			x.Close()
-			// Decoding and checking leave garbage behind: give the memory
-			// back (about 100 MB at 100,000 articles).
-			debug.FreeOSMemory()
+			// Nothing to write; decoding and checking left garbage behind.
+			commitBehind(x)()
 			ch <- model.LoadUpdate{Err: err, Final: true}
 			return
 		}
-		for u := range p.Background(func() error { defer x.Close(); return x.Commit() }) {
-			if u.Final {
-				debug.FreeOSMemory()
-			}
+		for u := range p.Background(commitBehind(x)) {
 			ch <- u
 		}
 	}()

@@ -225,6 +225,12 @@ func loadArticles(e env, c *common, paths []string, mode loadMode) (*model.Corpu
 		c.from = fromPaths
 		corpus, warns, err = load(paths)
 	}
+	return reportLoad(e, paths, corpus, warns, err)
+}
+
+// reportLoad prints a load's warnings, one line per skipped file, and
+// says so when nothing loaded.
+func reportLoad(e env, paths []string, corpus *model.Corpus, warns []model.Warning, err error) (*model.Corpus, error) {
 	for _, w := range warns {
 		fmt.Fprintf(e.stderr, "briefing: warning: %s\n", w)
 	}

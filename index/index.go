@@ -76,15 +76,21 @@ func Open(dir, key string) (*Index, error) {
 	if !replaceable(err) {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
-	aside, moveErr := moveAside(path)
-	if moveErr != nil {
-		return nil, fmt.Errorf("index %s is unreadable (%v) and could not be moved aside: %w", path, err, moveErr)
+	return replace(path, key, "unreadable", err)
+}
+
+// replace moves a bad index aside and opens a new, empty one, whose
+// Notice says why (the index was "unreadable", "damaged": cause).
+func replace(path, key, was string, cause error) (*Index, error) {
+	aside, err := moveAside(path)
+	if err != nil {
+		return nil, fmt.Errorf("index %s is %s (%v) and could not be moved aside: %w", path, was, oneLine(cause), err)
 	}
-	x, err2 := open(path, key)
-	if err2 != nil {
-		return nil, fmt.Errorf("index %s: %w", path, err2)
+	x, err := open(path, key)
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
-	x.Notice = fmt.Sprintf("the index was unreadable (%s); moved it to %s and am building a new one", oneLine(err), filepath.Base(aside))
+	x.Notice = fmt.Sprintf("the index was %s (%s); moved it to %s and am building a new one", was, oneLine(cause), filepath.Base(aside))
 	return x, nil
 }
 

@@ -1,11 +1,6 @@
 package index
 
-import (
-	"fmt"
-	"path/filepath"
-
-	"briefing/model"
-)
+import "briefing/model"
 
 // Plan finds the article files under paths and asks the index about them
 // (model.PlanPaths). An index found damaged while it is read is moved
@@ -17,15 +12,10 @@ func (x *Index) Plan(paths []string, opts model.LoadOptions) (*model.Plan, error
 		return p, err
 	}
 	x.db.Close()
-	aside, moveErr := moveAside(x.path)
-	if moveErr != nil {
-		return nil, fmt.Errorf("index %s is damaged (%v) and could not be moved aside: %w", x.path, oneLine(err), moveErr)
+	fresh, err := replace(x.path, x.key, "damaged", err)
+	if err != nil {
+		return nil, err
 	}
-	fresh, openErr := open(x.path, x.key)
-	if openErr != nil {
-		return nil, fmt.Errorf("index %s: %w", x.path, openErr)
-	}
-	x.db = fresh.db
-	x.Notice = fmt.Sprintf("the index was damaged (%s); moved it to %s and am building a new one", oneLine(err), filepath.Base(aside))
+	x.db, x.Notice = fresh.db, fresh.Notice
 	return model.PlanPaths(paths, opts)
 }

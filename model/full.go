@@ -22,9 +22,11 @@ type textSource struct {
 	base  int
 
 	mu     sync.Mutex
-	recent []*Article // summaries' full articles, most recent last
-	of     []*Article // of[i] is the summary recent[i] was read for
+	recent []readArticle // most recent last
 }
+
+// readArticle is a summary and its text, read.
+type readArticle struct{ summary, full *Article }
 
 // Full returns the article with its paragraphs: a itself when it holds
 // them, else its file read, parsed and tagged again (about a millisecond;
@@ -33,17 +35,16 @@ type textSource struct {
 // outlet and date. When the file has changed since it was indexed, the
 // text is what the file says now. It is safe for concurrent use.
 func (c *Corpus) Full(a *Article) (*Article, error) {
-	if a == nil || !a.IsSummary() || c.text == nil {
+	if c.holdsText(a) {
 		return a, nil
 	}
 	t := c.text
 	t.mu.Lock()
-	if i := slices.Index(t.of, a); i >= 0 {
-		full := t.recent[i]
-		t.of = append(slices.Delete(t.of, i, i+1), a)
-		t.recent = append(slices.Delete(t.recent, i, i+1), full)
+	if i := t.find(a); i >= 0 {
+		r := t.recent[i]
+		t.recent = append(slices.Delete(t.recent, i, i+1), r)
 		t.mu.Unlock()
-		return full, nil
+		return r.full, nil
 	}
 	t.mu.Unlock()
 	full, err := t.read(a)
@@ -52,11 +53,20 @@ func (c *Corpus) Full(a *Article) (*Article, error) {
 	}
 	t.mu.Lock()
 	if len(t.recent) == recentArticles {
-		t.recent, t.of = t.recent[1:], t.of[1:]
+		t.recent = t.recent[1:]
 	}
-	t.recent, t.of = append(t.recent, full), append(t.of, a)
+	t.recent = append(t.recent, readArticle{a, full})
 	t.mu.Unlock()
 	return full, nil
+}
+
+// holdsText reports whether a is its own text: not a summary, or a
+// corpus with nothing to read it from.
+func (c *Corpus) holdsText(a *Article) bool { return a == nil || !a.IsSummary() || c.text == nil }
+
+// find is where a's text is among the recent ones, or -1; t.mu is held.
+func (t *textSource) find(a *Article) int {
+	return slices.IndexFunc(t.recent, func(r readArticle) bool { return r.summary == a })
 }
 
 // Bare is a copy of a with its metadata and counts but no paragraphs, not
@@ -77,17 +87,17 @@ func (a *Article) Unreadable() bool { return a.unreadable }
 // HasText reports whether Full would answer from memory, without reading
 // a file: for callers that read files only off their main loop.
 func (c *Corpus) HasText(a *Article) bool {
-	if a == nil || !a.IsSummary() || c.text == nil {
+	if c.holdsText(a) {
 		return true
 	}
 	c.text.mu.Lock()
 	defer c.text.mu.Unlock()
-	return slices.Contains(c.text.of, a)
+	return c.text.find(a) >= 0
 }
 
 // readText is Full without keeping the article, for passes over many.
 func (c *Corpus) readText(a *Article) (*Article, error) {
-	if !a.IsSummary() || c.text == nil {
+	if c.holdsText(a) {
 		return a, nil
 	}
 	return c.text.read(a)
@@ -98,10 +108,13 @@ func (c *Corpus) readText(a *Article) (*Article, error) {
 func (t *textSource) readUntagged(a *Article) (*Article, error) {
 	data, err := t.data(a)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot read %s: %s", a.Path, describe(err))
 	}
 	full, _, err := Parse(a.Path, data)
-	return full, err
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", a.Path, err)
+	}
+	return full, nil
 }
 
 // data is a's file, from the embedded seeds or the disk.
@@ -115,13 +128,9 @@ func (t *textSource) data(a *Article) ([]byte, error) {
 // read reads, parses and tags a's file; what the list shows of it (id,
 // outlet) stays as the summary has it.
 func (t *textSource) read(a *Article) (*Article, error) {
-	data, err := t.data(a)
+	full, err := t.readUntagged(a)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %s", a.Path, describe(err))
-	}
-	full, _, err := Parse(a.Path, data)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", a.Path, err)
+		return nil, err
 	}
 	t.tagger.TagArticle(full)
 	if t.extra != nil {

@@ -391,46 +391,45 @@ func (c *cachedRows) read(cache FileCache) error {
 // size and modification time are unchanged.
 func (p *Plan) ask(rows *cachedRows, roots []string) {
 	matched := make([]atomic.Bool, len(rows.rows))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(p.srcs)/512, 1)) {
-		wg.Go(func() {
-			var d decoder
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(p.srcs) {
-					return
-				}
-				src := &p.srcs[i]
-				// Stat follows links, as reading does; an error leaves the
-				// file to be read, which reports it.
-				if info, err := os.Stat(src.name); err == nil {
-					src.size, src.mtime, src.stamped = info.Size(), info.ModTime().UnixNano(), true
-				}
-				j, ok := rows.at[src.name]
-				if !ok {
-					continue
-				}
-				matched[j].Store(true)
-				row := &rows.rows[j]
-				if !src.stamped || row.size != src.size || row.mtime != src.mtime {
-					// Copied, so the cache's rows can go once planned.
-					src.stale = &staleRecord{hash: slices.Clone(row.hash), rec: slices.Clone(row.rec)}
-					continue
-				}
-				if r, err := d.decode(src.name, row.rec); err == nil {
-					if r.article != nil {
-						r.article.offerSource(src.outlet, sourceFolder)
-					}
-					p.results[i] = r
-				}
-			}
-		})
+	decoders := make([]decoder, runtime.GOMAXPROCS(0))
+	eachIndex(len(p.srcs), func(w, i int) {
+		src := &p.srcs[i]
+		src.stat()
+		j, ok := rows.at[src.name]
+		if !ok {
+			return
+		}
+		matched[j].Store(true)
+		row := &rows.rows[j]
+		if !src.stamped || row.size != src.size || row.mtime != src.mtime {
+			// Copied, so the cache's rows can go once planned.
+			src.stale = &staleRecord{hash: slices.Clone(row.hash), rec: slices.Clone(row.rec)}
+			return
+		}
+		if r, err := decoders[w].decode(src.name, row.rec); err == nil {
+			r.offerFolder(src.outlet)
+			p.results[i] = r
+		}
+	})
+	p.tally(len(rows.rows), func(j int) (string, bool) {
+		return rows.rows[j].path, matched[j].Load() || !under(rows.rows[j].path, roots)
+	})
+}
+
+// stat records the file's size and modification time. It follows links,
+// as reading does; an error leaves the file to be read, which reports it.
+func (s *source) stat() {
+	if info, err := os.Stat(s.name); err == nil {
+		s.size, s.mtime, s.stamped = info.Size(), info.ModTime().UnixNano(), true
 	}
-	wg.Wait()
-	for j := range rows.rows {
-		if !matched[j].Load() && under(rows.rows[j].path, roots) {
-			p.gone = append(p.gone, rows.rows[j].path)
+}
+
+// tally counts what the cache answered, and gathers as gone the n cached
+// files that kept(j) says no file on disk matched (nor left alone).
+func (p *Plan) tally(n int, kept func(j int) (path string, ok bool)) {
+	for j := range n {
+		if path, ok := kept(j); !ok {
+			p.gone = append(p.gone, path)
 		}
 	}
 	for _, r := range p.results {
@@ -494,30 +493,11 @@ func (p *Plan) OnProgress(fn func(done, total int)) { p.opts.Progress = fn }
 // Pending is how many files are still to read.
 func (p *Plan) Pending() int { return p.stats.Files - p.stats.Unchanged }
 
-// Ready is a corpus of the files the cache answered, for showing while
-// the rest loads; nil when it answered none.
-func (p *Plan) Ready() *Corpus {
-	var results []*fileResult
-	for _, r := range p.results {
-		if r != nil && r.article != nil {
-			cp := *r
-			a := *r.article // the full load finishes these; share nothing
-			cp.article = &a
-			results = append(results, &cp)
-		}
-	}
-	if len(results) == 0 {
-		return nil
-	}
-	c, _, _ := p.corpus(results, false)
-	return c
-}
-
 // duplicates groups the articles' near-duplicates. Through a cache, a
 // whole load that read nothing new keeps the groups it found last time
 // (finding them is most of a warm start's work); one that did takes the
-// unchanged files' signatures from the cache and keeps the new groups. A
-// partial corpus (Ready) shows the groups kept, if any.
+// unchanged files' signatures from the cache and keeps the new groups. What
+// the cache alone holds (FromCache) shows the groups kept, if any.
 func (p *Plan) duplicates(articles []*Article, sigs []*signature, whole bool) [][]*Article {
 	cache := p.opts.Cache
 	if cache == nil {
@@ -705,7 +685,7 @@ func (w *worker) load(src source) *fileResult {
 			if err == nil {
 				cache.Restamp(src.name, src.size, src.mtime)
 				r.hashOnly = true
-				w.finish(r, src)
+				r.offerFolder(src.outlet)
 				return r
 			}
 		}
@@ -715,7 +695,7 @@ func (w *worker) load(src source) *fileResult {
 	if hash != nil {
 		cache.Put(src.name, src.size, src.mtime, hash, encodeRecord(r), encodeSignature(r.sig))
 	}
-	w.finish(r, src)
+	r.offerFolder(src.outlet)
 	return r
 }
 
@@ -736,10 +716,10 @@ func (w *worker) parse(src source, data []byte) *fileResult {
 	return r
 }
 
-// finish offers the folder's outlet, which the file's own evidence
-// outranks.
-func (w *worker) finish(r *fileResult, src source) {
+// offerFolder offers the outlet a file's folder names, which the file's
+// own evidence outranks.
+func (r *fileResult) offerFolder(outlet string) {
 	if r.article != nil {
-		r.article.offerSource(src.outlet, sourceFolder)
+		r.article.offerSource(outlet, sourceFolder)
 	}
 }

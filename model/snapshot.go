@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -52,9 +51,7 @@ func FromCache(paths []string, opts LoadOptions) (*Corpus, *Snapshot, error) {
 	eachIndex(len(s.entries), func(w, i int) {
 		e := &s.entries[i]
 		if r, err := decoders[w].decode(e.path, recs[i]); err == nil {
-			if r.article != nil {
-				r.article.offerSource(r.folder, sourceFolder)
-			}
+			r.offerFolder(r.folder)
 			e.result, results[i] = r, r
 		}
 	})
@@ -81,9 +78,7 @@ func (s *Snapshot) Check(paths []string) (*Plan, error) {
 	var moved atomic.Bool
 	eachIndex(len(srcs), func(_, i int) {
 		src := &p.srcs[i]
-		if info, err := os.Stat(src.name); err == nil {
-			src.size, src.mtime, src.stamped = info.Size(), info.ModTime().UnixNano(), true
-		}
+		src.stat()
 		j, ok := s.at[src.name]
 		if !ok {
 			return
@@ -102,17 +97,7 @@ func (s *Snapshot) Check(paths []string) (*Plan, error) {
 			p.reused[i] = true
 		}
 	})
-	for j := range s.entries {
-		if !matched[j].Load() {
-			p.gone = append(p.gone, s.entries[j].path)
-		}
-	}
-	for _, r := range p.results {
-		if r != nil {
-			p.stats.Unchanged++
-		}
-	}
-	p.stats.Removed = len(p.gone)
+	p.tally(len(s.entries), func(j int) (string, bool) { return s.entries[j].path, matched[j].Load() })
 	p.moved = moved.Load()
 	return p, nil
 }
@@ -142,9 +127,7 @@ func (p *Plan) copyReused() {
 			continue
 		}
 		r := p.results[i].fresh()
-		if r.article != nil {
-			r.article.offerSource(p.srcs[i].outlet, sourceFolder)
-		}
+		r.offerFolder(p.srcs[i].outlet)
 		p.results[i] = r
 	}
 	p.reused = nil

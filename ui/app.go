@@ -179,8 +179,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case textReadMsg:
 		return a, a.navigate(msg.msg)
 	case openArticleMsg, openPinMsg, openHitMsg, compareMsg:
-		if cmd := a.s.readFirst(msg, articlesOf(a.s.corpus, msg)...); cmd != nil {
-			return a, cmd
+		if work := a.s.readFirst(textReadMsg{msg}, articlesOf(a.s.corpus, msg)...); work != nil {
+			return a, work
 		}
 		return a, a.navigate(msg)
 	case openSearchMsg:

@@ -114,12 +114,8 @@ func (c *compareView) step(dir int, read bool) tea.Cmd {
 			break
 		}
 	}
-	if a := c.s.corpus.Articles[next]; !read && !c.s.corpus.HasText(a) {
-		corpus := c.s.corpus
-		return replyTo(viewCompare, func() tea.Msg {
-			corpus.Full(a)
-			return compareStepMsg{dir}
-		})
+	if work := c.s.readFirst(compareStepMsg{dir}, c.s.corpus.Articles[next]); !read && work != nil {
+		return replyTo(viewCompare, work)
 	}
 	c.sides[c.focus] = next
 	c.cursor = -1

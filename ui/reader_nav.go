@@ -99,12 +99,8 @@ func (r *readerView) jump(dir int, read bool) tea.Cmd {
 		r.notice = fmt.Sprintf("no other article covers %s", r.s.topicID())
 		return nil
 	}
-	if !read && !r.s.corpus.HasText(next) {
-		c := r.s.corpus
-		return replyTo(viewReader, func() tea.Msg {
-			c.Full(next)
-			return jumpMsg{dir}
-		})
+	if work := r.s.readFirst(jumpMsg{dir}, next); work != nil && !read {
+		return replyTo(viewReader, work)
 	}
 	on := next.ParagraphsOn(r.s.topic)
 	target := on[0]

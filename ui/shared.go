@@ -50,15 +50,9 @@ func (s *shared) topicID() string {
 	return s.corpus.Topics[s.topic].ID
 }
 
-// articleIndex is the position of a in the corpus, or -1.
-func (s *shared) articleIndex(a *model.Article) int {
-	for i, b := range s.corpus.Articles {
-		if a.ID == b.ID { // a may be the full copy of a summary
-			return i
-		}
-	}
-	return -1
-}
+// articleIndex is the position of a in the corpus, or -1; by id, as a
+// may be the full copy of a summary.
+func (s *shared) articleIndex(a *model.Article) int { return s.corpus.Position(a.ID) }
 
 // full is a with its text: the corpus reads a summary's file on demand
 // (about a millisecond; commands read it first, see readFirst). When the
@@ -74,11 +68,11 @@ func (s *shared) full(a *model.Article) (*model.Article, error) {
 // textReadMsg carries a message on after the text it needs was read.
 type textReadMsg struct{ msg tea.Msg }
 
-// readFirst returns a command that reads the articles' text off the main
-// loop (Update only changes memory) and then delivers msg, or nil when
-// the text is in memory already. Delivered, msg finds it there; a file
-// that could not be read is read again and the reader says why.
-func (s *shared) readFirst(msg tea.Msg, arts ...*model.Article) tea.Cmd {
+// readFirst returns work that reads the articles' text off the main loop
+// (Update only changes memory) and then answers msg, or nil when the text
+// is in memory already. Answered, msg finds it there; a file that could
+// not be read is read again where it is shown, which says why.
+func (s *shared) readFirst(msg tea.Msg, arts ...*model.Article) func() tea.Msg {
 	c := s.corpus
 	var cold []*model.Article
 	for _, a := range arts {
@@ -91,9 +85,9 @@ func (s *shared) readFirst(msg tea.Msg, arts ...*model.Article) tea.Cmd {
 	}
 	return func() tea.Msg {
 		for _, a := range cold {
-			c.Full(a) // warms the corpus's recent articles; errors show on opening
+			c.Full(a) // keeps it among the corpus's recent articles
 		}
-		return textReadMsg{msg}
+		return msg
 	}
 }
 
