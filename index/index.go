@@ -34,6 +34,14 @@ const schema = 3
 // some other database at the path is moved aside, never emptied.
 const applicationID = 0x62726678
 
+// dropWholes drops what describes all the files at once (the groups of
+// copies and the snapshot): any change to a file's row outdates it.
+// emptyAll empties the index.
+const (
+	dropWholes = "DELETE FROM meta WHERE name = 'groups'; DELETE FROM snapshot"
+	emptyAll   = "DELETE FROM files; " + dropWholes
+)
+
 // Index is an open index. It answers a load as its model.FileCache and
 // writes what the load read when Commit is called.
 type Index struct {
@@ -188,13 +196,7 @@ func (x *Index) prepare(ctx context.Context) error {
 	}
 	if key != x.key {
 		// Other topics, or another build's tagging: every record is stale.
-		if _, err := conn.ExecContext(ctx, "DELETE FROM files"); err != nil {
-			return err
-		}
-		if _, err := conn.ExecContext(ctx, "DELETE FROM meta WHERE name = 'groups'"); err != nil {
-			return err
-		}
-		if _, err := conn.ExecContext(ctx, "DELETE FROM snapshot"); err != nil {
+		if _, err := conn.ExecContext(ctx, emptyAll); err != nil {
 			return err
 		}
 		if _, err := conn.ExecContext(ctx, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key', ?)", x.key); err != nil {
@@ -364,7 +366,7 @@ func (x *Index) writer(ws <-chan write) error {
 			if tx, err = x.db.Begin(); err != nil {
 				continue
 			}
-			if _, err = tx.Exec("DELETE FROM meta WHERE name = 'groups'; DELETE FROM snapshot"); err != nil {
+			if _, err = tx.Exec(dropWholes); err != nil {
 				continue
 			}
 			if put, err = tx.Prepare("INSERT OR REPLACE INTO files (path, size, mtime, hash, rec, sig) VALUES (?, ?, ?, ?, ?, ?)"); err != nil {
@@ -439,7 +441,7 @@ func (x *Index) Commit() error {
 			return fmt.Errorf("index not updated: %w", err)
 		}
 	} else if len(x.forget) > 0 {
-		if _, err := tx.Exec("DELETE FROM meta WHERE name = 'groups'; DELETE FROM snapshot"); err != nil {
+		if _, err := tx.Exec(dropWholes); err != nil {
 			return fmt.Errorf("index not updated: %w", err)
 		}
 	}
@@ -453,6 +455,6 @@ func (x *Index) Commit() error {
 
 // Reset empties the index, for a rebuild.
 func (x *Index) Reset() error {
-	_, err := x.db.Exec("DELETE FROM files; DELETE FROM meta WHERE name = 'groups'; DELETE FROM snapshot")
+	_, err := x.db.Exec(emptyAll)
 	return err
 }

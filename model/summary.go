@@ -193,23 +193,8 @@ type decoder struct {
 	shared   map[string]string
 }
 
-func (d *decoder) article() *Article {
-	if len(d.articles) == 0 {
-		d.articles = make([]Article, 256)
-	}
-	a := &d.articles[0]
-	d.articles = d.articles[1:]
-	return a
-}
-
-func (d *decoder) result() *fileResult {
-	if len(d.results) == 0 {
-		d.results = make([]fileResult, 256)
-	}
-	r := &d.results[0]
-	d.results = d.results[1:]
-	return r
-}
+func (d *decoder) article() *Article   { return &carve(&d.articles, 1, 256)[0] }
+func (d *decoder) result() *fileResult { return &carve(&d.results, 1, 256)[0] }
 
 func (d *decoder) intsOf(n int) []int             { return carve(&d.ints, n, 4096) }
 func (d *decoder) outlinesOf(n int) []paraOutline { return carve(&d.outlines, n, 2048) }
