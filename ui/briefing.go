@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 
 	"briefing/model"
 	"briefing/ui/render"
@@ -401,10 +402,10 @@ func (v *briefingView) Keys() help.KeyMap {
 	}
 }
 
-// plural is "1 pin", "2 pins".
+// plural is "1 pin", "2 pins", "1,240 files".
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return humanize.Comma(int64(n)) + " " + noun + "s"
 }

@@ -45,7 +45,7 @@ func (l *listView) header() string {
 		// Before where they come from: a long path must not cut it.
 		progress = " · " + l.s.indexing
 	}
-	return fmt.Sprintf("%s%s%s · / to filter%s", count(len(l.items), "article"), progress, from, add)
+	return fmt.Sprintf("%s%s%s · / to filter%s", plural(len(l.items), "article"), progress, from, add)
 }
 
 // alsoIn is the line under a story that other outlets ran too, starting

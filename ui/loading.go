@@ -9,14 +9,6 @@ import (
 	"briefing/model"
 )
 
-// count is "1 file", "1,240 files".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return humanize.Comma(int64(n)) + " " + noun + "s"
-}
-
 // loadingMsg is news of the corpus loading in the background.
 type loadingMsg struct {
 	u        model.LoadUpdate
@@ -59,9 +51,9 @@ func (a *App) loaded(msg loadingMsg) tea.Cmd {
 	}
 	var notice string
 	if u.Total > 0 {
-		notice = "indexed " + count(u.Total, "new or changed file")
+		notice = "indexed " + plural(u.Total, "new or changed file")
 		if n := len(u.Warnings); n > 0 {
-			notice += fmt.Sprintf(" · %s skipped ('briefing index' lists why)", count(n, "file"))
+			notice += fmt.Sprintf(" · %s skipped ('briefing index' lists why)", plural(n, "file"))
 		}
 	}
 	if extra := a.s.corpus.Topics[min(len(u.Corpus.Topics), len(a.s.corpus.Topics)):]; len(extra) > 0 && !msg.retagged {

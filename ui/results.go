@@ -374,7 +374,7 @@ func (v *resultsView) summary() string {
 	if r.Order == model.Relevance {
 		other = "date"
 	}
-	s := fmt.Sprintf("%s in %s, %s · o orders by %s", count(r.Total, "paragraph"), count(r.Articles, "article"), by, other)
+	s := fmt.Sprintf("%s in %s, %s · o orders by %s", plural(r.Total, "paragraph"), plural(r.Articles, "article"), by, other)
 	if len(r.Items) < r.Total {
 		s += fmt.Sprintf(" · the first %d shown", len(r.Items))
 	}
