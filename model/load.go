@@ -128,15 +128,11 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Corpus, []Warning, error) {
 // recursively in the named folders. A FolderFile in a named folder, or
 // beside a named file, names the outlet of the articles under it.
 func LoadPaths(paths []string, opts LoadOptions) (*Corpus, []Warning, error) {
-	if opts.Cache != nil {
-		p, err := PlanPaths(paths, opts)
-		if err != nil {
-			return nil, nil, err
-		}
-		return p.Load()
+	p, err := PlanPaths(paths, opts)
+	if err != nil {
+		return nil, nil, err
 	}
-	srcs, warns := findPaths(paths)
-	return load(srcs, opts, warns)
+	return p.Load()
 }
 
 // findPaths lists the article files under paths.
