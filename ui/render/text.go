@@ -35,13 +35,19 @@ func Truncate(s string, width int) string {
 		if width <= 1 {
 			return s[:max(width, 0)]
 		}
-		cut := s[:width-1]
-		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-			cut = cut[:i]
-		}
-		return strings.TrimRight(cut, " ") + "…"
+		return asciiCut(s, width) + "…"
 	}
 	return truncateStyled(s, width)
+}
+
+// asciiCut is what Truncate keeps of plain ASCII s, longer than width >
+// 1, before its "…": at a space in the second half when there is one.
+func asciiCut(s string, width int) string {
+	cut := s[:width-1]
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ")
 }
 
 // truncateStyled is Truncate for text with escapes or wide characters.
@@ -146,11 +152,7 @@ func cutKey(t string, width int) string {
 		if len(t) <= width {
 			return ""
 		}
-		cut := t[:width-1] // as Truncate cuts, without allocating
-		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-			cut = cut[:i]
-		}
-		return strings.TrimRight(cut, " ")
+		return asciiCut(t, width) // as Truncate cuts, without allocating
 	}
 	if cut := Truncate(t, width); cut != t {
 		return cut
